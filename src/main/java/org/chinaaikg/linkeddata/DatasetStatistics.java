@@ -15,7 +15,8 @@ import org.apache.jena.system.Txn;
  * the store by live queries. The store is read-only while served, so they are computed once.
  */
 public record DatasetStatistics(long triples, long entities, long claims, Map<String, Long> triplesByGraph,
-                                Map<String, Long> entitiesByClass, Map<String, Long> claimsBySource) {
+                                Map<String, Long> entitiesByClass, Map<String, Long> entitiesByClassAndSubclasses,
+                                Map<String, Long> claimsBySource) {
 
     public static DatasetStatistics of(Dataset dataset) {
         return Txn.calculateRead(dataset, () -> {
@@ -44,6 +45,17 @@ public record DatasetStatistics(long triples, long entities, long claims, Map<St
                     }""")) {
                 entities = row.getLiteral("n").getLong();
             }
+            Map<String, Long> bySuperclass = new TreeMap<>();
+            for (QuerySolution row : select(dataset, """
+                    SELECT ?class (COUNT(DISTINCT ?s) AS ?n) WHERE {
+                      GRAPH ?g { ?s a ?type }
+                      FILTER(STRSTARTS(STR(?s), "https://w3id.org/china-ai-kg/id/") && !CONTAINS(STR(?s), "#"))
+                      GRAPH <https://w3id.org/china-ai-kg/graph/ontology> { ?type <http://www.w3.org/2000/01/rdf-schema#subClassOf>* ?class }
+                    } GROUP BY ?class""")) {
+                if (row.get("class").isURIResource()) {
+                    bySuperclass.put(row.getResource("class").getURI(), row.getLiteral("n").getLong());
+                }
+            }
             Map<String, Long> bySource = new TreeMap<>();
             long claims = 0;
             for (QuerySolution row : select(dataset, """
@@ -54,7 +66,7 @@ public record DatasetStatistics(long triples, long entities, long claims, Map<St
                 bySource.put(row.getResource("doc").getURI(), n);
                 claims += n;
             }
-            return new DatasetStatistics(triples, entities, claims, Map.copyOf(byGraph), Map.copyOf(byClass), Map.copyOf(bySource));
+            return new DatasetStatistics(triples, entities, claims, Map.copyOf(byGraph), Map.copyOf(byClass), Map.copyOf(bySuperclass), Map.copyOf(bySource));
         });
     }
 

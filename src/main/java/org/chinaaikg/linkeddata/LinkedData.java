@@ -5,13 +5,19 @@ import java.util.function.Supplier;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.query.Dataset;
 
-/** Adds the linked-data front door to a Fuseki server: {@code /id/*}, {@code /ontology}, VoID, service description. */
+/**
+ * Adds the front door to a Fuseki server: the home page, {@code /id/*}, {@code /ontology}, VoID, and the
+ * service description at the SPARQL endpoint.
+ */
 public final class LinkedData {
     private LinkedData() {}
 
-    public static FusekiServer.Builder register(FusekiServer.Builder builder, Dataset dataset) {
+    public static FusekiServer.Builder register(FusekiServer.Builder builder, Dataset dataset,
+                                               Supplier<java.util.List<SavedQueryCard>> savedQueries) {
         LinkedDataServlet resources = new LinkedDataServlet(dataset);
         Supplier<DatasetStatistics> stats = memoize(() -> DatasetStatistics.of(dataset));
+        builder.addServlet("", WebPages.home(dataset, stats, savedQueries));
+        builder.addServlet("/webjars/*", WebPages.webjars());
         builder.addServlet("/id/*", resources);
         builder.addServlet("/ontology", resources);
         RdfFormats.suffixes().keySet().forEach(suffix -> builder.addServlet("/ontology." + suffix, resources));

@@ -47,7 +47,8 @@ class LinkedDataTest {
             RDFDataMgr.read(dataset.getNamedModel(Iris.GRAPH + "entities/test"), "src/test/resources/linkeddata/entities.ttl");
         });
         FusekiServer.Builder builder = FusekiServer.create().port(0).add("/kg", dataset, false);
-        LinkedData.register(builder, dataset);
+        LinkedData.register(builder, dataset, () -> java.util.List.of(new SavedQueryCard("models", "AI models", "Every model.",
+                java.util.List.of(), "SELECT ?m WHERE { ?m a <https://w3id.org/china-ai-kg/ontology#LargeLanguageModel> }")));
         server = builder.build().start();
         base = "http://localhost:" + server.getHttpPort();
     }
@@ -170,5 +171,21 @@ class LinkedDataTest {
         HttpResponse<String> q = get("/kg/sparql?query=" + java.net.URLEncoder.encode("ASK {}", "UTF-8"), "application/sparql-results+json");
         assertEquals(200, q.statusCode());
         assertTrue(q.body().contains("\"boolean\""));
+    }
+
+    @Test
+    void homePageShowsLiveCountsSavedQueriesAndTheEditorFromTheJar() throws Exception {
+        HttpResponse<String> r = get("/", "text/html");
+        assertEquals(200, r.statusCode());
+        String html = r.body();
+        assertTrue(html.contains("<th>AI models</th><td>1</td>"), "counts by type, subclasses included");
+        assertTrue(html.contains("A source &lt;with&gt; markup</a></th><td>1 claims"), "claims by source");
+        assertTrue(html.contains("href=\"/queries/models\""), "saved query link");
+        assertTrue(html.contains("from SPARQLWrapper import SPARQLWrapper"), "Python snippet");
+        String js = html.replaceAll("(?s).*<script src=\"([^\"]+yasgui.min.js)\".*", "$1");
+        HttpResponse<String> editor = get(js, null);
+        assertEquals(200, editor.statusCode(), js);
+        assertTrue(editor.body().length() > 100_000, "the YASGUI bundle is served from the WebJar");
+        assertEquals(404, get("/webjars/../pom.xml", null).statusCode());
     }
 }
