@@ -1,0 +1,117 @@
+package org.chinaaikg.cli;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.query.Dataset;
+import org.chinaaikg.query.SavedQueries;
+import org.chinaaikg.server.KgServer;
+import org.chinaaikg.store.Inputs;
+import org.chinaaikg.store.Stores;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code serve}: loads the store if its inputs changed, then serves it read-only over SPARQL. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Serve the knowledge graph: SPARQL at /kg/sparql, Graph Store Protocol (read only) at /kg/get,",
+                "saved queries at /queries, health at /$/ping. Loads the store first if it is missing or any input",
+                "file changed (SHA-256 of each file); with unchanged inputs it starts without reloading."})
+public final class ServeCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger("china-ai-kg");
+    private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "::1");
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--port", defaultValue = "3030", description = "HTTP port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--host", defaultValue = "localhost",
+            description = "localhost (this machine only) or 0.0.0.0 (every interface, e.g. in Docker) (default: ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(names = "--store", defaultValue = "target/store", paramLabel = "DIR",
+            description = "TDB2 store directory (default: ${DEFAULT-VALUE}).")
+    Path store;
+
+    @Mixin
+    InputOptions inputs;
+
+    @Option(names = "--queries", defaultValue = "queries", paramLabel = "DIR",
+            description = "Saved queries folder, *.rq with grlc decorators (default: ${DEFAULT-VALUE}).")
+    Path queries;
+
+    @Option(names = "--timeout", defaultValue = "10", paramLabel = "SECONDS",
+            description = "Query timeout in seconds (default: ${DEFAULT-VALUE}).")
+    double timeout;
+
+    private FusekiServer server;
+    private Dataset dataset;
+    private boolean reloaded;
+
+    @Override
+    public Integer call() throws Exception {
+        try {
+            start();
+        } catch (Stores.LoadFailed e) {
+            spec.commandLine().getErr().println("serve: load failed; the store at " + store + " is unchanged:\n" + e.getMessage());
+            spec.commandLine().getErr().flush();
+            return 1;
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println("serve: " + e.getMessage());
+            spec.commandLine().getErr().flush();
+            return 2;
+        }
+        server.join();
+        return 0;
+    }
+
+    /** Loads if needed and starts the server without waiting for it to stop. */
+    public FusekiServer start() throws Exception {
+        if (!host.equals("0.0.0.0") && !LOOPBACK.contains(host)) {
+            throw new IllegalArgumentException("--host must be localhost or 0.0.0.0, not " + host);
+        }
+        long t0 = System.nanoTime();
+        Inputs in = inputs.inputs();
+        if (Stores.isCurrent(store, in)) {
+            LOG.info("Store {} is current ({} input files unchanged): not reloading", store, in.all().size());
+        } else {
+            LOG.info("Store {} is missing or its inputs changed: loading", store);
+            Stores.build(store, in, LOG::info);
+            reloaded = true;
+        }
+        dataset = Stores.open(store);
+        SavedQueries saved = SavedQueries.load(queries, LOG::warn);
+        server = KgServer.builder(dataset, saved, Duration.ofMillis((long) (timeout * 1000)))
+                .port(port)
+                .loopback(LOOPBACK.contains(host))
+                .build()
+                .start();
+        LOG.info("China AI KG ready at http://{}:{}/ (SPARQL: /kg/sparql, {} saved queries: /queries) in {} s; Apache Jena {}",
+                host.equals("0.0.0.0") ? "localhost" : host, server.getHttpPort(), saved.all().size(),
+                String.format("%.2f", (System.nanoTime() - t0) / 1e9), org.apache.jena.Jena.VERSION);
+        return server;
+    }
+
+    /** Whether the last {@link #start()} rebuilt the store. */
+    public boolean reloaded() {
+        return reloaded;
+    }
+
+    /** Stops the server and releases the store (so that it can be rebuilt by this process). */
+    public void stop() {
+        if (server != null) server.stop();
+        if (dataset != null) Stores.release(dataset);
+        server = null;
+        dataset = null;
+    }
+}

@@ -1,0 +1,132 @@
+package org.chinaaikg.server;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.jena.atlas.json.JSON;
+import org.apache.jena.atlas.json.JsonArray;
+import org.apache.jena.atlas.json.JsonObject;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.chinaaikg.query.Parameter;
+import org.chinaaikg.query.QueryRunner;
+import org.chinaaikg.query.ResultFormat;
+import org.chinaaikg.query.SavedQueries;
+import org.chinaaikg.query.SavedQuery;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * {@code GET /queries}: the saved queries as JSON; {@code GET /queries/NAME} runs one (format by Accept, or by a
+ * {@code .csv}, {@code .tsv}, {@code .json}, {@code .xml} suffix), with parameters from the URL's query string.
+ */
+public final class SavedQueryServlet extends HttpServlet {
+    private final DatasetGraph dsg;
+    private final SavedQueries queries;
+    private final long timeoutMillis;
+
+    public SavedQueryServlet(DatasetGraph dsg, SavedQueries queries, long timeoutMillis) {
+        this.dsg = dsg;
+        this.queries = queries;
+        this.timeoutMillis = timeoutMillis;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String path = req.getPathInfo() == null ? "" : req.getPathInfo();
+        if (req.getServletPath().equals("/queries") && (path.isEmpty() || path.equals("/"))) {
+            list(resp);
+            return;
+        }
+        String name = path.startsWith("/") ? path.substring(1) : path;
+        ResultFormat format = ResultFormat.ofAccept(req.getHeader("Accept"));
+        int dot = name.lastIndexOf('.');
+        if (dot > 0 && ResultFormat.ofSuffix(name.substring(dot + 1)) != null) {
+            format = ResultFormat.ofSuffix(name.substring(dot + 1));
+            name = name.substring(0, dot);
+        }
+        SavedQuery query = queries.named(name).orElse(null);
+        if (query == null) {
+            text(resp, HttpServletResponse.SC_NOT_FOUND, "No saved query named '" + name + "'. The list is at /queries.");
+            return;
+        }
+        Binding binding;
+        try {
+            Map<String, List<String>> values = new LinkedHashMap<>();
+            req.getParameterMap().forEach((k, v) -> values.put(k, Arrays.asList(v)));
+            binding = query.bind(values);
+        } catch (Parameter.BadParameter e) {
+            text(resp, HttpServletResponse.SC_BAD_REQUEST, "Bad request: " + e.getMessage());
+            return;
+        }
+        QueryRunner.Result result;
+        try {
+            result = QueryRunner.run(dsg, query.query(), binding, timeoutMillis);
+        } catch (RuntimeException e) {
+            if (QueryRunner.isTimeout(e)) {
+                text(resp, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "Query '" + name + "' timed out after " + timeoutMillis + " ms.");
+                return;
+            }
+            throw e;
+        }
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        QueryRunner.write(result, format, body);
+        resp.setStatus(HttpServletResponse.SC_OK);
+        resp.setContentType(QueryRunner.contentType(result, format));
+        resp.setCharacterEncoding("UTF-8");
+        resp.setHeader("Vary", "Accept");
+        resp.setContentLength(body.size());
+        body.writeTo(resp.getOutputStream());
+    }
+
+    private void list(HttpServletResponse resp) throws IOException {
+        JsonArray list = new JsonArray();
+        for (SavedQuery q : queries.all()) {
+            JsonObject o = new JsonObject();
+            o.put("name", q.name());
+            o.put("summary", q.summary());
+            o.put("description", q.description());
+            JsonArray tags = new JsonArray();
+            q.tags().forEach(tags::add);
+            o.put("tags", tags);
+            JsonArray params = new JsonArray();
+            for (Parameter p : q.parameters()) {
+                JsonObject po = new JsonObject();
+                po.put("name", p.name());
+                po.put("type", p.type());
+                po.put("required", p.required());
+                po.put("description", p.describe());
+                params.add(po);
+            }
+            o.put("parameters", params);
+            JsonObject links = new JsonObject();
+            links.put("json", "/queries/" + q.name() + ".json");
+            links.put("csv", "/queries/" + q.name() + ".csv");
+            links.put("tsv", "/queries/" + q.name() + ".tsv");
+            links.put("xml", "/queries/" + q.name() + ".xml");
+            o.put("links", links);
+            o.put("sparql", q.text());
+            list.add(o);
+        }
+        byte[] body = JSON.toString(list).getBytes(StandardCharsets.UTF_8);
+        resp.setStatus(HttpServletResponse.SC_OK);
+        resp.setContentType("application/json");
+        resp.setCharacterEncoding("UTF-8");
+        resp.setContentLength(body.length);
+        resp.getOutputStream().write(body);
+    }
+
+    private static void text(HttpServletResponse resp, int status, String message) throws IOException {
+        resp.setStatus(status);
+        resp.setContentType("text/plain");
+        resp.setCharacterEncoding("UTF-8");
+        resp.getWriter().println(message);
+    }
+}

@@ -1,0 +1,129 @@
+package org.chinaaikg.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.query.Dataset;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.system.Txn;
+import org.apache.jena.tdb2.TDB2;
+import org.apache.jena.tdb2.TDB2Factory;
+import org.apache.jena.tdb2.sys.TDBInternal;
+import org.chinaaikg.store.Inputs.InputFile;
+import org.chinaaikg.validate.Validation;
+
+/**
+ * Builds, checks and opens the TDB2 store. A build goes into a fresh sibling directory and replaces the store by
+ * renaming, so a failed build leaves the previous store exactly as it was.
+ */
+public final class Stores {
+    private Stores() {}
+
+    /** Why a load failed: every syntax error (file:line:column) or SHACL violation, one per line. */
+    public static final class LoadFailed extends Exception {
+        public LoadFailed(String message) {
+            super(message);
+        }
+    }
+
+    /** True when the store exists and was built from exactly these input files (same names, same SHA-256). */
+    public static boolean isCurrent(Path storeDir, Inputs inputs) {
+        Manifest stored = Manifest.read(storeDir);
+        return stored != null && stored.equals(Manifest.of(inputs.all()));
+    }
+
+    /** Rebuilds the store from the inputs: all or nothing. */
+    public static void build(Path storeDir, Inputs inputs, Consumer<String> log) throws LoadFailed, IOException {
+        Manifest manifest = Manifest.of(inputs.all());
+        Validation validation = Validation.of(inputs, log);
+        if (!validation.ok()) {
+            throw new LoadFailed(String.join("\n", validation.problems()));
+        }
+        Path absolute = storeDir.toAbsolutePath().normalize();
+        Files.createDirectories(absolute.getParent());
+        Path fresh = absolute.resolveSibling(absolute.getFileName() + ".building-" + ProcessHandle.current().pid());
+        deleteRecursively(fresh);
+        try {
+            Dataset dataset = TDB2Factory.connectDataset(fresh.toString());
+            try {
+                Txn.executeWrite(dataset, () -> load(dataset.asDatasetGraph(), validation.graphs(), log));
+            } finally {
+                TDBInternal.expel(dataset.asDatasetGraph());
+            }
+            manifest.write(fresh);
+            swap(fresh, absolute);
+        } finally {
+            deleteRecursively(fresh);
+        }
+    }
+
+    private static void load(DatasetGraph dsg, Map<InputFile, Graph> graphs, Consumer<String> log) {
+        graphs.forEach((file, graph) -> {
+            var g = NodeFactory.createURI(file.graph());
+            graph.find().forEach(t -> dsg.add(g, t.getSubject(), t.getPredicate(), t.getObject()));
+            log.accept(String.format("loaded %-50s %7d triples  <%s>", file.name(), graph.size(), file.graph()));
+        });
+    }
+
+    /** Opens the store; the default graph that queries see is the union of all named graphs. */
+    public static Dataset open(Path storeDir) {
+        Dataset dataset = TDB2Factory.connectDataset(storeDir.toString());
+        dataset.getContext().set(TDB2.symUnionDefaultGraph, true);
+        return dataset;
+    }
+
+    /** Closes the store and forgets it, so that it can be rebuilt in this process. */
+    public static void release(Dataset dataset) {
+        TDBInternal.expel(dataset.asDatasetGraph());
+    }
+
+    private static void swap(Path fresh, Path target) throws IOException {
+        if (!Files.exists(target)) {
+            move(fresh, target);
+            return;
+        }
+        Path old = target.resolveSibling(target.getFileName() + ".old-" + ProcessHandle.current().pid());
+        deleteRecursively(old);
+        move(target, old);
+        try {
+            move(fresh, target);
+        } catch (IOException e) {
+            move(old, target);
+            throw e;
+        }
+        deleteRecursively(old);
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to);
+        }
+    }
+
+    static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) return;
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.delete(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
