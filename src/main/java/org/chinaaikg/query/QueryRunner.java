@@ -14,7 +14,16 @@ import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.jena.sparql.exec.RowSet;
+import org.apache.jena.sparql.exec.RowSetMem;
 import org.apache.jena.sparql.exec.RowSetRewindable;
+import org.apache.jena.sparql.exec.RowSetStream;
+import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.engine.binding.BindingBuilder;
+import org.apache.jena.sparql.engine.binding.BindingFactory;
+import org.apache.jena.graph.Node;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.jena.sparql.resultset.ResultsWriter;
 import org.apache.jena.system.Txn;
 
@@ -40,13 +49,28 @@ public final class QueryRunner {
                     .set(ARQ.httpServiceAllowed, false);
             if (timeoutMillis > 0) builder = builder.timeout(timeoutMillis, TimeUnit.MILLISECONDS);
             try (QueryExec exec = builder.build()) {
-                if (query.isSelectType()) return new Rows(exec.select().rewindable());
+                if (query.isSelectType()) return new Rows(materialize(exec.select()));
                 if (query.isAskType()) return new Bool(exec.ask());
                 if (query.isConstructType()) return new Triples(exec.construct());
                 if (query.isDescribeType()) return new Triples(exec.describe());
                 throw new IllegalArgumentException("not a query: " + query.queryType());
             }
         });
+    }
+
+    /** Copies the rows out of the store's lazy bindings, which can only be read inside the transaction. */
+    private static RowSetRewindable materialize(RowSet rows) {
+        List<Var> vars = rows.getResultVars();
+        List<Binding> copied = new ArrayList<>();
+        rows.forEachRemaining(b -> {
+            BindingBuilder copy = BindingFactory.builder();
+            vars.forEach(v -> {
+                Node n = b.get(v);
+                if (n != null) copy.add(v, n);
+            });
+            copied.add(copy.build());
+        });
+        return RowSetMem.create(RowSetStream.create(vars, copied.iterator()));
     }
 
     /** The content type a result is written with in a format. */

@@ -34,6 +34,7 @@ public final class KgServer {
                 .build();
         SavedQueryServlet saved = new SavedQueryServlet(dsg, queries, timeout.toMillis());
         return FusekiServer.create()
+                .enablePing(true)
                 .add(DATASET, readOnly)
                 .addServlet("/queries", saved)
                 .addServlet("/queries/*", saved);
