@@ -57,7 +57,11 @@ public record SavedQuery(String name, String summary, String description, List<S
         try {
             query = QueryFactory.create(text, Syntax.syntaxSPARQL_11);
         } catch (org.apache.jena.query.QueryParseException e) {
-            throw new IllegalArgumentException(where + ":" + e.getLine() + ":" + e.getColumn() + ": " + e.getMessage(), e);
+            // The parser's message names the offending token's position; its getLine() is the token before.
+            String message = e.getMessage().lines().findFirst().orElse("");
+            Matcher at = Pattern.compile("line (\\d+), column (\\d+)").matcher(message);
+            String position = at.find() ? at.group(1) + ":" + at.group(2) : e.getLine() + ":" + e.getColumn();
+            throw new IllegalArgumentException(where + ":" + position + ": " + message, e);
         }
         Map<String, Parameter> params = new LinkedHashMap<>();
         Matcher m = PARAM_VAR.matcher(query.serialize());

@@ -1,0 +1,85 @@
+package org.chinaaikg.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import org.chinaaikg.Fixtures;
+import org.chinaaikg.Fixtures.Project;
+import org.chinaaikg.Fixtures.Run;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code load}: a store built file by file, all or nothing. */
+class LoadTest {
+    static final String COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void loadReportsEachFileWithItsTripleCountAndGraph() {
+        Project p = Fixtures.copyTo(dir);
+        Run load = p.run("load");
+        assertEquals(0, load.exitCode(), load.err());
+        assertTrue(load.out().matches("(?s).*loaded data/statements/000-models\\.ttl\\s+16 triples\\s+"
+                + "<https://w3id.org/china-ai-kg/graph/statements/000-models>.*"), load.out());
+        assertTrue(load.out().contains("loaded data/entities/companies.ttl"), load.out());
+        assertTrue(load.out().contains("loaded ontology/mini-shapes.ttl"), load.out());
+        assertTrue(Files.isRegularFile(p.store().resolve(Manifest.FILE_NAME)));
+    }
+
+    @Test
+    void syntaxErrorFailsTheLoadNamingFileLineColumnAndLeavesTheStoreAsItWas() throws Exception {
+        Project p = Fixtures.copyTo(dir);
+        assertEquals(0, p.run("load").exitCode());
+        String before = p.run("query", "--query", COUNT, "--format", "csv").out();
+        String manifestBefore = Files.readString(p.store().resolve(Manifest.FILE_NAME));
+
+        Path broken = p.data().resolve("statements").resolve("001-broken.ttl");
+        Files.writeString(broken, "@prefix kg: <https://w3id.org/china-ai-kg/ontology#> .\n\n<urn:x> kg:p <urn:y> <urn:z> .\n");
+        Run load = p.run("load");
+
+        assertEquals(1, load.exitCode());
+        assertTrue(load.err().matches("(?s).*\\Q" + broken + "\\E:3:\\d+: .*"), load.err());
+        assertEquals(before, p.run("query", "--query", COUNT, "--format", "csv").out());
+        assertEquals(manifestBefore, Files.readString(p.store().resolve(Manifest.FILE_NAME)));
+        assertEquals(1, siblings(p), "no half-built store left beside the store");
+    }
+
+    @Test
+    void shaclViolationFailsTheLoadNamingFocusNodeAndRule() throws Exception {
+        Project p = Fixtures.copyTo(dir);
+        assertEquals(0, p.run("load").exitCode());
+        String before = p.run("query", "--query", COUNT, "--format", "csv").out();
+        Files.writeString(p.data().resolve("entities").resolve("unnamed.ttl"),
+                "<https://w3id.org/china-ai-kg/id/org/nameless> a <https://w3id.org/china-ai-kg/ontology#Company> .\n");
+
+        Run load = p.run("load");
+
+        assertEquals(1, load.exitCode());
+        assertTrue(load.err().contains("<https://w3id.org/china-ai-kg/id/org/nameless>"), load.err());
+        assertTrue(load.err().contains("MinCountConstraintComponent"), load.err());
+        assertTrue(load.err().contains("A company needs a label."), load.err());
+        assertEquals(before, p.run("query", "--query", COUNT, "--format", "csv").out());
+    }
+
+    @Test
+    void loadWithoutShapesSkipsShacl() throws Exception {
+        Project p = Fixtures.copyTo(dir);
+        Files.delete(p.ontology().resolve("mini-shapes.ttl"));
+        Files.writeString(p.data().resolve("entities").resolve("unnamed.ttl"),
+                "<https://w3id.org/china-ai-kg/id/org/nameless> a <https://w3id.org/china-ai-kg/ontology#Company> .\n");
+        assertEquals(0, p.run("load").exitCode());
+    }
+
+    private long siblings(Project p) throws Exception {
+        try (Stream<Path> list = Files.list(p.store().getParent())) {
+            return list.filter(x -> x.getFileName().toString().startsWith("store")).count();
+        }
+    }
+}
