@@ -1,6 +1,7 @@
 package org.chinaaikg.server;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.server.DataService;
@@ -8,6 +9,9 @@ import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.chinaaikg.linkeddata.LinkedData;
+import org.chinaaikg.linkeddata.SavedQueryCard;
+import org.chinaaikg.query.Parameter;
 import org.chinaaikg.query.SavedQueries;
 
 /**
@@ -33,10 +37,16 @@ public final class KgServer {
                 .addEndpoint(Operation.GSP_R)
                 .build();
         SavedQueryServlet saved = new SavedQueryServlet(dsg, queries, timeout.toMillis());
-        return FusekiServer.create()
+        FusekiServer.Builder builder = FusekiServer.create()
                 .enablePing(true)
                 .add(DATASET, readOnly)
                 .addServlet("/queries", saved)
                 .addServlet("/queries/*", saved);
+        List<SavedQueryCard> cards = queries.all().stream()
+                .map(q -> new SavedQueryCard(q.name(), q.summary(), q.description(),
+                        q.parameters().stream().map(Parameter::name).toList(), q.text()))
+                .toList();
+        // The home page, /id/ and /ontology pages, VoID and the service description.
+        return LinkedData.register(builder, dataset, () -> cards);
     }
 }
