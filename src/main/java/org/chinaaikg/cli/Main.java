@@ -44,8 +44,8 @@ public final class Main implements Runnable {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"china-ai-kg " + Main.class.getPackage().getImplementationVersion(),
-                    "Apache Jena " + org.apache.jena.Jena.VERSION};
+            return new String[] {"china-ai-kg " + Versions.of("org.chinaaikg", "china-ai-kg"),
+                    "Apache Jena " + Versions.jena()};
         }
     }
 }

@@ -98,7 +98,7 @@ public final class ServeCommand implements Callable<Integer> {
                 .start();
         LOG.info("China AI KG ready at http://{}:{}/ (SPARQL: /kg/sparql, {} saved queries: /queries) in {} s; Apache Jena {}",
                 host.equals("0.0.0.0") ? "localhost" : host, server.getHttpPort(), saved.all().size(),
-                String.format("%.2f", (System.nanoTime() - t0) / 1e9), org.apache.jena.Jena.VERSION);
+                String.format("%.2f", (System.nanoTime() - t0) / 1e9), Versions.jena());
         return server;
     }
 
