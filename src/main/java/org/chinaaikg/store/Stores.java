@@ -50,6 +50,9 @@ public final class Stores {
             throw new LoadFailed(String.join("\n", validation.problems()));
         }
         Path absolute = storeDir.toAbsolutePath().normalize();
+        if (Files.exists(absolute) && !isStore(absolute)) {
+            throw new LoadFailed(storeDir + " exists and is not a store built by load; not replacing it");
+        }
         Files.createDirectories(absolute.getParent());
         Path fresh = absolute.resolveSibling(absolute.getFileName() + ".building-" + ProcessHandle.current().pid());
         deleteRecursively(fresh);
@@ -64,6 +67,17 @@ public final class Stores {
             swap(fresh, absolute);
         } finally {
             deleteRecursively(fresh);
+        }
+    }
+
+    /** A directory that {@code load} may replace: empty, or a TDB2 store (with or without our manifest). */
+    private static boolean isStore(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) return false;
+        try (Stream<Path> list = Files.list(dir)) {
+            return list.allMatch(p -> {
+                String name = p.getFileName().toString();
+                return name.equals(Manifest.FILE_NAME) || name.equals("tdb.lock") || name.matches("Data-\\d+|Backups");
+            });
         }
     }
 

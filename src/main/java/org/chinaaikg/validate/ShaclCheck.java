@@ -10,6 +10,7 @@ import org.apache.jena.shacl.Shapes;
 import org.apache.jena.shacl.ValidationReport;
 import org.apache.jena.shacl.validation.ReportEntry;
 import org.apache.jena.shacl.validation.Severity;
+import org.apache.jena.shacl.vocabulary.SHACL;
 
 /** Checks the data (with the ontology, so that subclasses count) against the SHACL shapes. */
 public final class ShaclCheck {
@@ -38,6 +39,7 @@ public final class ShaclCheck {
     }
 
     private static String str(Node n) {
+        if (n != null && n.isURI() && n.getURI().startsWith(SHACL.NS)) return "sh:" + n.getLocalName();
         return n == null ? "-" : NodeFmtLib.strNT(n);
     }
 }

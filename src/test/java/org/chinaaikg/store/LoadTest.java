@@ -1,7 +1,6 @@
 package org.chinaaikg.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -75,6 +74,17 @@ class LoadTest {
         Files.writeString(p.data().resolve("entities").resolve("unnamed.ttl"),
                 "<https://w3id.org/china-ai-kg/id/org/nameless> a <https://w3id.org/china-ai-kg/ontology#Company> .\n");
         assertEquals(0, p.run("load").exitCode());
+    }
+
+    @Test
+    void loadRefusesToReplaceADirectoryThatIsNotAStore() throws Exception {
+        Project p = Fixtures.copyTo(dir);
+        Files.createDirectories(p.store());
+        Files.writeString(p.store().resolve("notes.txt"), "mine");
+        Run load = p.run("load");
+        assertEquals(1, load.exitCode());
+        assertTrue(load.err().contains("not a store"), load.err());
+        assertEquals("mine", Files.readString(p.store().resolve("notes.txt")));
     }
 
     private long siblings(Project p) throws Exception {
