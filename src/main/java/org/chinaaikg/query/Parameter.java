@@ -28,7 +28,7 @@ public record Parameter(String name, Var variable, String type, boolean required
         String rest = varName.substring(optional ? 2 : 1);
         int sep = rest.indexOf('_');
         String name = sep < 0 ? rest : rest.substring(0, sep);
-        String type = sep < 0 ? "string" : rest.substring(sep + 1).toLowerCase(Locale.ROOT);
+        String type = sep < 0 ? "string" : rest.substring(sep + 1);
         if (name.isEmpty()) return null;
         Parameter p = new Parameter(name, Var.alloc(varName), type, !optional);
         p.checkType();
