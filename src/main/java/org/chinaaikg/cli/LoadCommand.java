@@ -38,7 +38,7 @@ public final class LoadCommand implements Callable<Integer> {
             });
         } catch (Stores.LoadFailed e) {
             var err = spec.commandLine().getErr();
-            err.println("load failed; the store at " + store + " is unchanged:");
+            err.println("load failed; " + Stores.unchanged(store) + ":");
             err.println(e.getMessage());
             err.flush();
             return 1;

@@ -63,7 +63,7 @@ public final class ServeCommand implements Callable<Integer> {
         try {
             start();
         } catch (Stores.LoadFailed e) {
-            spec.commandLine().getErr().println("serve: load failed; the store at " + store + " is unchanged:\n" + e.getMessage());
+            spec.commandLine().getErr().println("serve: load failed; " + Stores.unchanged(store) + ":\n" + e.getMessage());
             spec.commandLine().getErr().flush();
             return 1;
         } catch (IllegalArgumentException e) {

@@ -89,6 +89,11 @@ public final class Stores {
         });
     }
 
+    /** What a failed build left, in words: the previous store, untouched, or no store at all. */
+    public static String unchanged(Path storeDir) {
+        return Files.exists(storeDir) ? "the store at " + storeDir + " is unchanged" : "no store was built at " + storeDir;
+    }
+
     /** Opens the store; the default graph that queries see is the union of all named graphs. */
     public static Dataset open(Path storeDir) {
         Dataset dataset = TDB2Factory.connectDataset(storeDir.toString());
