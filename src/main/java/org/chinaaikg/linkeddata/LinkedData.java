@@ -16,6 +16,9 @@ public final class LinkedData {
                                                Supplier<java.util.List<SavedQueryCard>> savedQueries) {
         LinkedDataServlet resources = new LinkedDataServlet(dataset);
         Supplier<DatasetStatistics> stats = memoize(() -> DatasetStatistics.of(dataset));
+        // Our own CORS filter, on every path, instead of Fuseki's (which sent no Allow-Origin to our servlets).
+        builder.enableCors(false, null);
+        builder.addFilter("/*", new Cors());
         builder.addServlet("", WebPages.home(dataset, stats, savedQueries));
         builder.addServlet("/webjars/*", WebPages.webjars());
         builder.addServlet("/id/*", resources);

@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.query.Dataset;
@@ -187,5 +188,22 @@ class LinkedDataTest {
         assertEquals(200, editor.statusCode(), js);
         assertTrue(editor.body().length() > 100_000, "the YASGUI bundle is served from the WebJar");
         assertEquals(404, get("/webjars/../pom.xml", null).statusCode());
+    }
+
+    @Test
+    void corsAllowsPagesServedElsewhereToQueryAndDereference() throws Exception {
+        for (String path : new String[] {"/kg/sparql?query=ASK%7B%7D", "/id/org/baidu", "/.well-known/void"}) {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + path))
+                    .header("Origin", "http://notebook.example").GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, r.statusCode(), path);
+            assertEquals(List.of("*"), r.headers().allValues("Access-Control-Allow-Origin"), path);
+        }
+        HttpResponse<String> preflight = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/kg/sparql"))
+                .header("Origin", "http://notebook.example").header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "content-type")
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(204, preflight.statusCode());
+        assertTrue(preflight.headers().firstValue("Access-Control-Allow-Methods").orElse("").contains("POST"));
+        assertEquals("content-type", preflight.headers().firstValue("Access-Control-Allow-Headers").orElse(""));
     }
 }
