@@ -145,6 +145,13 @@ class SavedQueriesOverHttpTest {
     }
 
     @Test
+    void homePageListsTheSavedQueries() throws Exception {
+        HttpResponse<String> r = server.get("/", "text/html");
+        assertEquals(200, r.statusCode());
+        assertTrue(r.body().contains("/queries/models-per-company"), "the home page links each saved query");
+    }
+
+    @Test
     void unknownQueryGives404() throws Exception {
         assertEquals(404, server.get("/queries/no-such-query", null).statusCode());
         assertEquals(404, server.get("/queries/no-such-query.csv", null).statusCode());
