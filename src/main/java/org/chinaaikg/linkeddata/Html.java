@@ -40,7 +40,7 @@ public final class Html {
     /** Opens a page; close it with {@link #end()}. */
     public static String start(String title, String headExtra) {
         return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><link rel=\"icon\" href=\"data:,\">"
                 + "<title>" + esc(title) + " · China AI Knowledge Graph</title><style>" + STYLE + "</style>"
                 + (headExtra == null ? "" : headExtra) + "</head><body>"
                 + "<header class=\"site\"><a href=\"/\"><b>China AI Knowledge Graph</b></a>"

@@ -78,16 +78,21 @@ public final class LandingPage {
                         + "SELECT ?model ?label WHERE { ?model a kg:LargeLanguageModel ; rdfs:label ?label } LIMIT 20"))).append("</pre>");
 
         b.append("<script>const SAVED = ").append(json(queries)).append(";\n").append("""
+                const ENDPOINT = { endpoint: location.origin + "/kg/sparql", method: "POST" };
+                // Offline: no prefix.cc or LOV look-ups from the editor, and our endpoint on every tab.
+                if (Yasgui.Yasqe) Yasgui.Yasqe.defaults.autocompleters = ["variables"];
+                Yasgui.defaults.requestConfig = { ...Yasgui.defaults.requestConfig, ...ENDPOINT };
                 const yasgui = new Yasgui(document.getElementById("yasgui"), {
-                  requestConfig: { endpoint: location.origin + "/kg/sparql", method: "POST" },
-                  copyEndpointOnNewTab: false, persistenceId: null, endpointCatalogueOptions: { getData: () => [] }
+                  requestConfig: ENDPOINT, copyEndpointOnNewTab: false, persistenceId: null,
+                  endpointCatalogueOptions: { getData: () => [] }, yasqe: { autocompleters: ["variables"] }
                 });
                 function openSaved(name, active) {
                   const q = SAVED.find(s => s.name === name);
                   if (!q) return;
                   const existing = Object.values(yasgui._tabs || {}).find(t => t.getName && t.getName() === q.name);
                   if (existing) { yasgui.selectTabId(existing.getId()); return; }
-                  yasgui.addTab(active, { ...Yasgui.Tab.getDefaults(), name: q.name, yasqe: { value: q.sparql } });
+                  yasgui.addTab(active, { ...Yasgui.Tab.getDefaults(), name: q.name, requestConfig: ENDPOINT,
+                    yasqe: { ...Yasgui.Tab.getDefaults().yasqe, value: q.sparql, autocompleters: ["variables"] } });
                 }
                 SAVED.filter(q => q.parameters.length === 0).forEach(q => openSaved(q.name, false));
                 const first = SAVED.find(q => q.parameters.length === 0);
