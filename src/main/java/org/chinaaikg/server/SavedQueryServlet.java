@@ -18,6 +18,9 @@ import org.chinaaikg.query.QueryRunner;
 import org.chinaaikg.query.ResultFormat;
 import org.chinaaikg.query.SavedQueries;
 import org.chinaaikg.query.SavedQuery;
+import org.chinaaikg.linkeddata.DatasetDescriptions;
+import org.chinaaikg.linkeddata.QueryPage;
+import org.chinaaikg.linkeddata.SavedQueryCard;
 
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -48,13 +51,18 @@ public final class SavedQueryServlet extends HttpServlet {
         String name = path.startsWith("/") ? path.substring(1) : path;
         ResultFormat format = ResultFormat.ofAccept(req.getHeader("Accept"));
         int dot = name.lastIndexOf('.');
-        if (dot > 0 && ResultFormat.ofSuffix(name.substring(dot + 1)) != null) {
+        boolean suffixed = dot > 0 && ResultFormat.ofSuffix(name.substring(dot + 1)) != null;
+        if (suffixed) {
             format = ResultFormat.ofSuffix(name.substring(dot + 1));
             name = name.substring(0, dot);
         }
         SavedQuery query = queries.named(name).orElse(null);
         if (query == null) {
             text(resp, HttpServletResponse.SC_NOT_FOUND, "No saved query named '" + name + "'. The list is at /queries.");
+            return;
+        }
+        if (!suffixed && wantsHtml(req.getHeader("Accept"))) {
+            page(req, resp, query);
             return;
         }
         Binding binding;
@@ -84,6 +92,49 @@ public final class SavedQueryServlet extends HttpServlet {
         resp.setHeader("Vary", "Accept");
         resp.setContentLength(body.size());
         body.writeTo(resp.getOutputStream());
+    }
+
+    /** A browser asking for a saved query gets its page: description, parameter form, results table, Python. */
+    private static boolean wantsHtml(String accept) {
+        return accept != null && accept.toLowerCase(java.util.Locale.ROOT).contains("text/html");
+    }
+
+    private void page(HttpServletRequest req, HttpServletResponse resp, SavedQuery query) throws IOException {
+        Map<String, String> given = new LinkedHashMap<>();
+        req.getParameterMap().forEach((k, v) -> given.put(k, v.length > 0 ? v[0] : ""));
+        SavedQueryCard card = new SavedQueryCard(query.name(), query.summary(), query.description(),
+                query.parameters().stream().map(Parameter::name).toList(), query.text());
+        String origin = DatasetDescriptions.absolute(req, "");
+        int status = HttpServletResponse.SC_OK;
+        String html;
+        try {
+            Map<String, List<String>> values = new LinkedHashMap<>();
+            given.forEach((k, v) -> values.put(k, List.of(v)));
+            Binding binding = query.bind(values);
+            QueryRunner.Result result = QueryRunner.run(dsg, query.query(), binding, timeoutMillis);
+            if (result instanceof QueryRunner.Rows rows) {
+                rows.rows().reset();
+                List<Binding> list = new java.util.ArrayList<>();
+                rows.rows().forEachRemaining(list::add);
+                html = QueryPage.render(origin, card, given, rows.rows().getResultVars(), list, null);
+            } else {
+                html = QueryPage.render(origin, card, given, null, List.of(), "This query does not return rows: use the data links.");
+            }
+        } catch (Parameter.BadParameter e) {
+            // A first visit without parameters is not an error: the page shows the form.
+            status = given.isEmpty() ? HttpServletResponse.SC_OK : HttpServletResponse.SC_BAD_REQUEST;
+            html = QueryPage.render(origin, card, given, null, List.of(), given.isEmpty() ? "Fill in the parameters and run." : e.getMessage());
+        } catch (RuntimeException e) {
+            if (!QueryRunner.isTimeout(e)) throw e;
+            status = HttpServletResponse.SC_SERVICE_UNAVAILABLE;
+            html = QueryPage.render(origin, card, given, null, List.of(), "The query timed out after " + timeoutMillis + " ms.");
+        }
+        byte[] body = html.getBytes(StandardCharsets.UTF_8);
+        resp.setStatus(status);
+        resp.setContentType("text/html; charset=utf-8");
+        resp.setHeader("Vary", "Accept");
+        resp.setContentLength(body.length);
+        resp.getOutputStream().write(body);
     }
 
     private void list(HttpServletResponse resp) throws IOException {

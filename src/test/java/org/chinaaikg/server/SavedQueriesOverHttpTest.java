@@ -156,4 +156,21 @@ class SavedQueriesOverHttpTest {
         assertEquals(404, server.get("/queries/no-such-query", null).statusCode());
         assertEquals(404, server.get("/queries/no-such-query.csv", null).statusCode());
     }
+
+    @Test
+    void browsersGetAPageWithTheResultsTheSparqlAndPython() throws Exception {
+        HttpResponse<String> r = server.get("/queries/models-of-company?company=" + BAIDU, "text/html,*/*;q=0.8");
+        assertEquals(200, r.statusCode());
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+        String html = r.body();
+        assertTrue(html.contains("<h1>The models one company develops</h1>"), html);
+        assertTrue(html.contains("ERNIE Bot"), "results table");
+        assertTrue(html.contains("pd.read_csv(") && html.contains("/queries/models-of-company.csv?company="), "pandas snippet");
+        assertTrue(html.contains("SPARQLWrapper"), "SPARQLWrapper snippet");
+        // A first visit without its required parameter shows the form, not an error.
+        HttpResponse<String> form = server.get("/queries/models-of-company", "text/html");
+        assertEquals(200, form.statusCode());
+        assertTrue(form.body().contains("name=\"company\""), form.body());
+        assertEquals(400, server.get("/queries/models-of-company?company=baidu", "text/html").statusCode());
+    }
 }
