@@ -16,7 +16,7 @@ import org.chinaaikg.query.SavedQueries;
 
 /**
  * The server's wiring: dataset {@code /kg} with query and read-only Graph Store Protocol endpoints and nothing
- * else (no update, no upload), {@code SERVICE} calls off, a query timeout, and the saved queries at
+ * else (no update, no upload), request bodies over 1 MB refused, {@code SERVICE} calls off, a query timeout, and the saved queries at
  * {@code /queries}. Returns the builder so that callers choose the port (tests use {@code .port(0)}).
  */
 public final class KgServer {
@@ -39,6 +39,8 @@ public final class KgServer {
         SavedQueryServlet saved = new SavedQueryServlet(dsg, queries, timeout.toMillis());
         FusekiServer.Builder builder = FusekiServer.create()
                 .enablePing(true)
+                // Oversized bodies get 413 before anything reads them.
+                .addFilter("/*", new BodyLimit(BodyLimit.DEFAULT_LIMIT))
                 .add(DATASET, readOnly)
                 .addServlet("/queries", saved)
                 .addServlet("/queries/*", saved);

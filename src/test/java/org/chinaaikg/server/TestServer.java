@@ -17,12 +17,12 @@ import org.chinaaikg.cli.ServeCommand;
 import picocli.CommandLine;
 
 /** A server started the way {@code serve} starts it, on a free port, and plain HTTP calls to it. */
-final class TestServer implements AutoCloseable {
-    static final HttpClient HTTP = HttpClient.newHttpClient();
+public final class TestServer implements AutoCloseable {
+    public static final HttpClient HTTP = HttpClient.newHttpClient();
 
     final ServeCommand command;
     final FusekiServer server;
-    final String base;
+    public final String base;
 
     private TestServer(ServeCommand command, FusekiServer server) {
         this.command = command;
@@ -30,7 +30,7 @@ final class TestServer implements AutoCloseable {
         this.base = "http://localhost:" + server.getHttpPort();
     }
 
-    static TestServer start(Fixtures.Project project, String... more) throws Exception {
+    public static TestServer start(Fixtures.Project project, String... more) throws Exception {
         List<String> args = new ArrayList<>(List.of("serve", "--port=0", "--queries", project.queries().toString()));
         args.addAll(project.inputOptions());
         args.addAll(List.of(more));
@@ -39,13 +39,13 @@ final class TestServer implements AutoCloseable {
         return new TestServer(serve, serve.start());
     }
 
-    HttpResponse<String> get(String path, String accept) throws Exception {
+    public HttpResponse<String> get(String path, String accept) throws Exception {
         HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(base + path)).GET();
         if (accept != null) req.header("Accept", accept);
         return HTTP.send(req.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    HttpResponse<String> send(String method, String path, String contentType, String body) throws Exception {
+    public HttpResponse<String> send(String method, String path, String contentType, String body) throws Exception {
         HttpRequest req = HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", contentType)
                 .method(method, HttpRequest.BodyPublishers.ofString(body)).build();
@@ -58,7 +58,7 @@ final class TestServer implements AutoCloseable {
     }
 
     /** A SPARQL query over GET, results as CSV. */
-    HttpResponse<String> sparql(String query) throws Exception {
+    public HttpResponse<String> sparql(String query) throws Exception {
         return get("/kg/sparql?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8), "text/csv");
     }
 

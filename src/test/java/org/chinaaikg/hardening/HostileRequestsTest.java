@@ -1,0 +1,151 @@
+package org.chinaaikg.hardening;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.chinaaikg.Fixtures;
+import org.chinaaikg.server.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What a public endpoint meets: malformed queries, huge bodies, nonsense {@code Accept} headers. */
+class HostileRequestsTest {
+    static final int MB = 1024 * 1024;
+
+    @TempDir
+    static Path dir;
+    static TestServer server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = TestServer.start(Fixtures.copyTo(dir));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) server.close();
+    }
+
+    @Test
+    void malformedQueriesGet400WithTheParsersLineAndColumn() throws Exception {
+        String[][] cases = {
+                {"SELECT * WHERE {\n  ?s ?p ", "line 2, column 8"},
+                {"SELECT * WHERE { ?s ?p ?o } LIMIT x", "line 1, column 36"},
+                {"PREFIX kg: <https://w3id.org/china-ai-kg/ontology#>\nSELECT ?x WHERE {\n  ?x a kg:Company .\n  FILTER(\n}", "line 5, column 1"},
+                {"SELEKT ?s WHERE { ?s ?p ?o }", "line 1, column 1"},
+        };
+        for (String[] c : cases) {
+            HttpResponse<String> get = server.sparql(c[0]);
+            assertEquals(400, get.statusCode(), c[0]);
+            assertTrue(get.body().contains(c[1]), c[0] + " -> " + get.body());
+            HttpResponse<String> post = server.send("POST", "/kg/sparql", "application/sparql-query", c[0]);
+            assertEquals(400, post.statusCode(), c[0]);
+            assertTrue(post.body().contains(c[1]), c[0] + " -> " + post.body());
+        }
+    }
+
+    @Test
+    void aTwentyMegabyteQueryIsRefusedWith413() throws Exception {
+        byte[] body = new byte[20 * MB];
+        Arrays.fill(body, (byte) ' ');
+        System.arraycopy("ASK {}".getBytes(), 0, body, 0, 6);
+        HttpResponse<String> direct = post("application/sparql-query", HttpRequest.BodyPublishers.ofByteArray(body));
+        assertEquals(413, direct.statusCode(), direct.body());
+        byte[] form = ("query=" + new String(body, StandardCharsets.US_ASCII).replace(' ', '+')).getBytes(StandardCharsets.US_ASCII);
+        HttpResponse<String> viaForm = post("application/x-www-form-urlencoded", HttpRequest.BodyPublishers.ofByteArray(form));
+        assertEquals(413, viaForm.statusCode(), viaForm.body());
+        assertEquals(200, server.sparql("ASK {}").statusCode(), "still answering");
+    }
+
+    @Test
+    void aTwentyMegabyteChunkedBodyIsRefusedWithoutBeingReadToTheEnd() throws Exception {
+        for (String type : List.of("application/sparql-query", "application/x-www-form-urlencoded")) {
+            AtomicLong sent = new AtomicLong();
+            HttpResponse<String> r;
+            try {
+                r = post(type, HttpRequest.BodyPublishers.ofInputStream(() -> spaces(20L * MB, sent)));
+            } catch (IOException e) {
+                // The server may close the connection while the client is still sending: refused all the same.
+                r = null;
+            }
+            if (r != null) assertEquals(413, r.statusCode(), type + " gave " + r.statusCode());
+            assertTrue(sent.get() < 20L * MB, type + ": the server read all " + sent.get() + " bytes");
+        }
+        assertEquals(200, server.sparql("ASK {}").statusCode(), "still answering");
+    }
+
+    @Test
+    void aQueryJustUnderTheLimitIsStillAnswered() throws Exception {
+        String q = "ASK {}" + " ".repeat(900 * 1024);
+        HttpResponse<String> r = server.send("POST", "/kg/sparql", "application/sparql-query", q);
+        assertEquals(200, r.statusCode(), r.body());
+    }
+
+    @Test
+    void badAcceptHeadersFallBackToADefaultFormat() throws Exception {
+        String select = "/kg/sparql?query=" + URLEncoder.encode("SELECT ?s WHERE { ?s a ?t } LIMIT 1", StandardCharsets.UTF_8);
+        String construct = "/kg/sparql?query=" + URLEncoder.encode("CONSTRUCT WHERE { ?s a ?t } LIMIT 1", StandardCharsets.UTF_8);
+        List<String> paths = List.of(select, construct, "/queries/models-per-company", "/queries",
+                "/id/org/baidu", "/ontology", "/", "/kg/get?graph=https://w3id.org/china-ai-kg/graph/entities/companies", "/$/ping");
+        List<String> accepts = List.of("garbage/*;q=x", "*/*;q=abc", "text/html;q=2, */*;q=-1", ";;;,,,", "a/b/c/d",
+                "application/sparql-results+json;q=0", "x".repeat(4000), "\u00e9t\u00e9/\u00e9t\u00e9");
+        for (String path : paths) {
+            for (String accept : accepts) {
+                HttpResponse<String> r;
+                try {
+                    r = server.get(path, accept);
+                } catch (IllegalArgumentException e) {
+                    continue; // the client itself refuses to send a non-ASCII header
+                }
+                String what = path + " with Accept: " + accept.substring(0, Math.min(40, accept.length()));
+                assertTrue(r.statusCode() < 500, what + " gave " + r.statusCode() + ": " + r.body());
+                assertTrue(r.statusCode() == 200 || r.statusCode() == 406, what + " gave " + r.statusCode());
+                if (r.statusCode() == 200) assertTrue(!r.body().isEmpty(), what + " gave an empty body");
+            }
+        }
+    }
+
+    private static HttpResponse<String> post(String type, HttpRequest.BodyPublisher body) throws Exception {
+        HttpRequest req = HttpRequest.newBuilder(URI.create(server.base + "/kg/sparql"))
+                .header("Content-Type", type).POST(body).build();
+        // A new client per request: the server closes the connection after refusing a body.
+        return HttpClient.newHttpClient().send(req, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** {@code n} spaces after {@code query=ASK{}}, made as they are read, counting what the client sent. */
+    private static InputStream spaces(long n, AtomicLong sent) {
+        byte[] head = "query=ASK{}".getBytes(StandardCharsets.US_ASCII);
+        return new InputStream() {
+            @Override
+            public int read() {
+                long i = sent.getAndIncrement();
+                if (i >= n) return -1;
+                return i < head.length ? head[(int) i] : '+';
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                long left = n - sent.get();
+                if (left <= 0) return -1;
+                int k = (int) Math.min(len, left);
+                for (int j = 0; j < k; j++) b[off + j] = (byte) read();
+                return k;
+            }
+        };
+    }
+}
