@@ -47,7 +47,7 @@ class HostileRequestsTest {
                 {"SELECT * WHERE {\n  ?s ?p ", "line 2, column 8"},
                 {"SELECT * WHERE { ?s ?p ?o } LIMIT x", "line 1, column 36"},
                 {"PREFIX kg: <https://w3id.org/china-ai-kg/ontology#>\nSELECT ?x WHERE {\n  ?x a kg:Company .\n  FILTER(\n}", "line 5, column 1"},
-                {"SELEKT ?s WHERE { ?s ?p ?o }", "line 1, column 1"},
+                {"SELEKT ?s WHERE { ?s ?p ?o }", "line 1, column 7"},
         };
         for (String[] c : cases) {
             HttpResponse<String> get = server.sparql(c[0]);
