@@ -41,6 +41,7 @@ public final class KgServer {
                 .enablePing(true)
                 // Oversized bodies get 413 before anything reads them.
                 .addFilter("/*", new BodyLimit(BodyLimit.DEFAULT_LIMIT))
+                .addFilter("/*", new ErrorMessageLength())
                 .add(DATASET, readOnly)
                 .addServlet("/queries", saved)
                 .addServlet("/queries/*", saved);
