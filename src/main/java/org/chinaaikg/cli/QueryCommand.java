@@ -67,6 +67,7 @@ public final class QueryCommand implements Callable<Integer> {
             err.println("query: unknown format '" + format + "'; use table, csv, tsv, json or xml");
             return 2;
         }
+        Stores.recover(store); // a load killed mid-swap may have left the previous store beside this path
         if (Manifest.read(store) == null) {
             err.println("query: no store at " + store + "; build it with: load --store " + store);
             return 1;

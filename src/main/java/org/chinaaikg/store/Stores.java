@@ -6,9 +6,12 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.apache.jena.graph.Graph;
@@ -38,6 +41,7 @@ public final class Stores {
 
     /** True when the store exists and was built from exactly these input files (same names, same SHA-256). */
     public static boolean isCurrent(Path storeDir, Inputs inputs) {
+        recover(storeDir);
         Manifest stored = Manifest.read(storeDir);
         return stored != null && stored.equals(Manifest.of(inputs.all()));
     }
@@ -50,6 +54,7 @@ public final class Stores {
             throw new LoadFailed(String.join("\n", validation.problems()));
         }
         Path absolute = storeDir.toAbsolutePath().normalize();
+        recover(absolute);
         if (Files.exists(absolute) && !isStore(absolute)) {
             throw new LoadFailed(storeDir + " exists and is not a store built by load; not replacing it");
         }
@@ -96,6 +101,7 @@ public final class Stores {
 
     /** Opens the store; the default graph that queries see is the union of all named graphs. */
     public static Dataset open(Path storeDir) {
+        recover(storeDir);
         Dataset dataset = TDB2Factory.connectDataset(storeDir.toString());
         dataset.getContext().set(TDB2.symUnionDefaultGraph, true);
         return dataset;
@@ -104,6 +110,56 @@ public final class Stores {
     /** Closes the store and forgets it, so that it can be rebuilt in this process. */
     public static void release(Dataset dataset) {
         TDBInternal.expel(dataset.asDatasetGraph());
+    }
+
+    /**
+     * Undoes what a load killed with {@code kill -9} left behind, so that the store holds the old data or the new,
+     * never none and never a mix. The build itself only ever writes the sibling {@code STORE.building-PID}, and
+     * {@link #swap} is two renames: {@code STORE -> STORE.old-PID}, then {@code STORE.building-PID -> STORE}. A kill
+     * between the two leaves no {@code STORE} but a complete {@code STORE.old-PID}: it is renamed back (opening the
+     * missing store instead would silently create an empty one). Leftovers of processes that are no longer running
+     * are deleted; those of a load still running elsewhere are left alone.
+     */
+    public static void recover(Path storeDir) {
+        Path target = storeDir.toAbsolutePath().normalize();
+        Path parent = target.getParent();
+        if (parent == null || !Files.isDirectory(parent)) return;
+        String name = target.getFileName().toString();
+        List<Path> leftovers;
+        try (Stream<Path> list = Files.list(parent)) {
+            leftovers = list.filter(p -> p.getFileName().toString().matches(Pattern.quote(name) + "\\.(old|building)-\\d+"))
+                    .filter(p -> !running(p))
+                    .sorted(Comparator.comparing(Stores::modified).reversed())
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (Path p : leftovers) {
+            try {
+                if (!Files.exists(target) && p.getFileName().toString().startsWith(name + ".old-")) {
+                    move(p, target);
+                } else {
+                    deleteRecursively(p);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** Whether the process whose id ends this leftover's name is still running (and is not this one). */
+    private static boolean running(Path leftover) {
+        String n = leftover.getFileName().toString();
+        long pid = Long.parseLong(n.substring(n.lastIndexOf('-') + 1));
+        return pid != ProcessHandle.current().pid() && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    private static FileTime modified(Path p) {
+        try {
+            return Files.getLastModifiedTime(p);
+        } catch (IOException e) {
+            return FileTime.fromMillis(0);
+        }
     }
 
     private static void swap(Path fresh, Path target) throws IOException {
