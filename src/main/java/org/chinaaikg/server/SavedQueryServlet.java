@@ -22,6 +22,9 @@ import org.chinaaikg.linkeddata.DatasetDescriptions;
 import org.chinaaikg.linkeddata.QueryPage;
 import org.chinaaikg.linkeddata.SavedQueryCard;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -29,11 +32,23 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * {@code GET /queries}: the saved queries as JSON; {@code GET /queries/NAME} runs one (format by Accept, or by a
  * {@code .csv}, {@code .tsv}, {@code .json}, {@code .xml} suffix), with parameters from the URL's query string.
+ * Answers are cached (header {@code X-Cache: hit} or {@code miss}).
  */
 public final class SavedQueryServlet extends HttpServlet {
     private final DatasetGraph dsg;
     private final SavedQueries queries;
     private final long timeoutMillis;
+    /**
+     * Answers by query, format and parameter values. The store is opened read-only for the life of the server, so an
+     * answer stays right until the next start (a new store version starts with an empty cache). Bounded by bytes.
+     */
+    private final Cache<String, Answer> cache = Caffeine.newBuilder()
+            .maximumWeight(CACHE_BYTES)
+            .weigher((String k, Answer a) -> a.body().length + k.length())
+            .build();
+
+    static final long CACHE_BYTES = 64L * 1024 * 1024;
+    static final int MAX_CACHED_ANSWER = 4 * 1024 * 1024;
 
     public SavedQueryServlet(DatasetGraph dsg, SavedQueries queries, long timeoutMillis) {
         this.dsg = dsg;
@@ -74,6 +89,12 @@ public final class SavedQueryServlet extends HttpServlet {
             text(resp, HttpServletResponse.SC_BAD_REQUEST, "Bad request: " + e.getMessage());
             return;
         }
+        String key = name + " " + format + " " + binding;
+        Answer cached = cache.getIfPresent(key);
+        if (cached != null) {
+            send(resp, cached, "hit");
+            return;
+        }
         QueryRunner.Result result;
         try {
             result = QueryRunner.run(dsg, query.query(), binding, timeoutMillis);
@@ -86,12 +107,22 @@ public final class SavedQueryServlet extends HttpServlet {
         }
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         QueryRunner.write(result, format, body);
+        Answer answer = new Answer(QueryRunner.contentType(result, format), body.toByteArray());
+        if (answer.body().length <= MAX_CACHED_ANSWER) cache.put(key, answer);
+        send(resp, answer, "miss");
+    }
+
+    /** A saved query's answer, as sent. */
+    private record Answer(String contentType, byte[] body) {}
+
+    private static void send(HttpServletResponse resp, Answer answer, String cacheStatus) throws IOException {
         resp.setStatus(HttpServletResponse.SC_OK);
-        resp.setContentType(QueryRunner.contentType(result, format));
+        resp.setContentType(answer.contentType());
         resp.setCharacterEncoding("UTF-8");
         resp.setHeader("Vary", "Accept");
-        resp.setContentLength(body.size());
-        body.writeTo(resp.getOutputStream());
+        resp.setHeader("X-Cache", cacheStatus);
+        resp.setContentLength(answer.body().length);
+        resp.getOutputStream().write(answer.body());
     }
 
     /** A browser asking for a saved query gets its page: description, parameter form, results table, Python. */
