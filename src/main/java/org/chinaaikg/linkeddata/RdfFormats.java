@@ -39,11 +39,17 @@ public final class RdfFormats {
 
     private static final AcceptList OFFERED;
 
+    /** N-Triples' media type before RDF 1.1, still what some clients (rdflib) ask for. */
+    private static final String LEGACY_NTRIPLES = "text/plain";
+
     static {
-        String[] offered = new String[BY_MEDIA_TYPE.size() + 1];
-        offered[0] = HTML;
-        int i = 1;
+        // RDF first, HTML last: a client whose best match is a wildcard (rdflib sends "text/plain, */*;q=0.1")
+        // gets data; browsers name text/html explicitly and get the page.
+        String[] offered = new String[BY_MEDIA_TYPE.size() + 2];
+        int i = 0;
         for (String type : BY_MEDIA_TYPE.keySet()) offered[i++] = type;
+        offered[i++] = LEGACY_NTRIPLES;
+        offered[i] = HTML;
         OFFERED = AcceptList.create(offered);
     }
 
@@ -72,7 +78,9 @@ public final class RdfFormats {
         } catch (RuntimeException unparseable) {
             return "text/turtle";
         }
-        return chosen == null ? "text/turtle" : chosen.getContentTypeStr();
+        if (chosen == null) return "text/turtle";
+        String type = chosen.getContentTypeStr();
+        return type.equals(LEGACY_NTRIPLES) ? "application/n-triples" : type;
     }
 
     public static Lang lang(String mediaType) {

@@ -85,6 +85,16 @@ class LinkedDataTest {
     }
 
     @Test
+    void clientsAskingForLegacyOrWildcardTypesGetRdfNotHtml() throws Exception {
+        // rdflib's own request for N-Triples
+        HttpResponse<String> nt = get("/id/org/baidu", "text/plain, */*;q=0.1");
+        assertTrue(nt.headers().firstValue("Content-Type").orElse("").startsWith("application/n-triples"), nt.headers().toString());
+        assertTrue(parse(nt.body(), Lang.NTRIPLES).contains(null, RDFS.label, "Baidu", "en"));
+        assertTrue(get("/id/org/baidu", "*/*;q=0.1").headers().firstValue("Content-Type").orElse("").startsWith("text/turtle"));
+        assertTrue(get("/id/org/baidu", "garbage/;;q=x").headers().firstValue("Content-Type").orElse("").startsWith("text/turtle"));
+    }
+
+    @Test
     void suffixLinksPickTheSyntax() throws Exception {
         HttpResponse<String> r = get("/id/org/baidu.nt", "text/html");
         assertEquals(200, r.statusCode());
