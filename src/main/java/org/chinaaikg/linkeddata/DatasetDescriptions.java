@@ -2,12 +2,10 @@ package org.chinaaikg.linkeddata;
 
 import java.util.Map;
 
-import org.apache.jena.query.Dataset;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.rdf.model.Property;
 import org.apache.jena.rdf.model.Resource;
-import org.apache.jena.system.Txn;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
 
@@ -33,7 +31,7 @@ public final class DatasetDescriptions {
     }
 
     /** VoID: sizes, vocabularies, the endpoint, and each named graph with the source document it speaks for. */
-    public static Model voidDescription(Dataset dataset, DatasetStatistics stats, String endpoint) {
+    public static Model voidDescription(GraphSources sources, DatasetStatistics stats, String endpoint) {
         Model m = prefixed();
         Resource ds = m.createResource(DATASET_IRI)
                 .addProperty(RDF.type, m.createResource(VOID + "Dataset"))
@@ -57,7 +55,6 @@ public final class DatasetDescriptions {
                     .addProperty(v(m, "class"), m.createResource(e.getKey()))
                     .addLiteral(v(m, "entities"), e.getValue().longValue()));
         }
-        GraphSources sources = Txn.calculateRead(dataset, () -> GraphSources.of(dataset.asDatasetGraph()));
         for (Map.Entry<String, Long> e : stats.triplesByGraph().entrySet()) {
             Resource graph = m.createResource(e.getKey())
                     .addProperty(RDF.type, m.createResource(VOID + "Dataset"))

@@ -14,7 +14,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.apache.jena.query.Dataset;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFDataMgr;
@@ -24,12 +23,12 @@ public final class DescriptionServlets {
     private DescriptionServlets() {}
 
     /** Serves the VoID description, in the RDF syntax the client asks for (Turtle by default). */
-    public static HttpServlet voidServlet(Dataset dataset, Supplier<DatasetStatistics> stats) {
+    public static HttpServlet voidServlet(Supplier<GraphSources> sources, Supplier<DatasetStatistics> stats) {
         return new HttpServlet() {
             @Override
             protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
                 String endpoint = DatasetDescriptions.absolute(req, "/kg/sparql");
-                write(resp, req.getHeader("Accept"), DatasetDescriptions.voidDescription(dataset, stats.get(), endpoint));
+                write(resp, req.getHeader("Accept"), DatasetDescriptions.voidDescription(sources.get(), stats.get(), endpoint));
             }
         };
     }

@@ -14,17 +14,20 @@ public final class LinkedData {
 
     public static FusekiServer.Builder register(FusekiServer.Builder builder, Dataset dataset,
                                                Supplier<java.util.List<SavedQueryCard>> savedQueries) {
-        LinkedDataServlet resources = new LinkedDataServlet(dataset);
+        // The store is read-only while served: what is derived from all of it is computed once.
         Supplier<DatasetStatistics> stats = memoize(() -> DatasetStatistics.of(dataset));
+        Supplier<GraphSources> sources = memoize(() -> org.apache.jena.system.Txn.calculateRead(dataset,
+                () -> GraphSources.of(dataset.asDatasetGraph())));
+        LinkedDataServlet resources = new LinkedDataServlet(dataset, sources);
         // Our own CORS filter, on every path, instead of Fuseki's (which sent no Allow-Origin to our servlets).
         builder.enableCors(false, null);
         builder.addFilter("/*", new Cors());
-        builder.addServlet("", WebPages.home(dataset, stats, savedQueries));
+        builder.addServlet("", WebPages.home(sources, stats, savedQueries));
         builder.addServlet("/webjars/*", WebPages.webjars());
         builder.addServlet("/id/*", resources);
         builder.addServlet("/ontology", resources);
         RdfFormats.suffixes().keySet().forEach(suffix -> builder.addServlet("/ontology." + suffix, resources));
-        builder.addServlet("/.well-known/void", DescriptionServlets.voidServlet(dataset, stats));
+        builder.addServlet("/.well-known/void", DescriptionServlets.voidServlet(sources, stats));
         builder.addFilter("/kg/sparql", DescriptionServlets.serviceDescriptionFilter(stats));
         return builder;
     }

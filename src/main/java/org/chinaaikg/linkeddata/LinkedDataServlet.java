@@ -30,7 +30,7 @@ import org.apache.jena.vocabulary.RDF;
  * N-Quads or HTML, by Accept header or by a suffix such as {@code .ttl}. Unknown IRIs give 404.
  */
 public final class LinkedDataServlet extends HttpServlet {
-    static final String ONTOLOGY_GRAPH = Iris.GRAPH + "ontology";
+    static final String ONTOLOGY_GRAPH = org.chinaaikg.store.Inputs.ONTOLOGY_GRAPH;
 
     private static final Map<String, String> PREFIXES = Map.ofEntries(
             Map.entry("kg", Iris.KG), Map.entry("rdf", RDF.getURI()),
@@ -42,9 +42,11 @@ public final class LinkedDataServlet extends HttpServlet {
             Map.entry("id", Iris.ID), Map.entry("graph", Iris.GRAPH));
 
     private final Dataset dataset;
+    private final java.util.function.Supplier<GraphSources> sources;
 
-    public LinkedDataServlet(Dataset dataset) {
+    public LinkedDataServlet(Dataset dataset, java.util.function.Supplier<GraphSources> sources) {
         this.dataset = dataset;
+        this.sources = sources;
     }
 
     @Override
@@ -77,7 +79,7 @@ public final class LinkedDataServlet extends HttpServlet {
             DatasetGraph description = ResourceDescriber.describe(dsg, iri);
             if (description.isEmpty()) return null;
             if (mediaType.equals(RdfFormats.HTML)) {
-                return new EntityPage(dsg, GraphSources.of(dsg)).render(iri, description).getBytes(StandardCharsets.UTF_8);
+                return new EntityPage(dsg, sources.get()).render(iri, description).getBytes(StandardCharsets.UTF_8);
             }
             return serialize(description, iri, RdfFormats.lang(mediaType));
         });

@@ -13,20 +13,17 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.apache.jena.query.Dataset;
-import org.apache.jena.system.Txn;
 
 /** The home page, and the static files of the SPARQL editor from the WebJar on the classpath. */
 public final class WebPages {
     private WebPages() {}
 
-    public static HttpServlet home(Dataset dataset, Supplier<DatasetStatistics> stats, Supplier<List<SavedQueryCard>> queries) {
+    public static HttpServlet home(Supplier<GraphSources> sources, Supplier<DatasetStatistics> stats, Supplier<List<SavedQueryCard>> queries) {
         return new HttpServlet() {
             @Override
             protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
                 Map<String, String> titles = new TreeMap<>();
-                Txn.executeRead(dataset, () -> GraphSources.of(dataset.asDatasetGraph()).all()
-                        .values().forEach(s -> titles.put(s.iri(), s.title())));
+                sources.get().all().values().forEach(s -> titles.put(s.iri(), s.title()));
                 String origin = DatasetDescriptions.absolute(req, "");
                 byte[] body = LandingPage.render(origin, stats.get(), titles, queries.get()).getBytes(StandardCharsets.UTF_8);
                 resp.setContentType("text/html; charset=utf-8");

@@ -3,14 +3,13 @@ package org.chinaaikg.provenance;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
-import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.RiotException;
+import org.chinaaikg.store.Inputs;
+import org.chinaaikg.validate.RdfFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,22 +48,18 @@ public final class VerifyProvenanceCommand implements Callable<Integer> {
         return report.ok() ? 0 : 1;
     }
 
-    /** Reads every Turtle file below {@code dir} into one model; a syntax error names file, line and column. */
+    /** Reads every data file, as the store does; a syntax error names file, line and column. */
     static Model readTurtleTree(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
             throw new IOException(dir + ": not a directory");
         }
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(dir)) {
-            files = walk.filter(p -> p.toString().endsWith(".ttl")).sorted().toList();
-        }
         Model model = ModelFactory.createDefaultModel();
-        for (Path file : files) {
-            LOG.debug("reading {}", file);
+        for (Inputs.InputFile file : new Inputs(dir, dir).dataFiles()) {
+            LOG.debug("reading {}", file.path());
             try {
-                RDFParser.source(file).parse(model);
-            } catch (RiotException e) {
-                throw new RiotException(file + ": " + e.getMessage(), e);
+                model.add(ModelFactory.createModelForGraph(RdfFiles.parse(file.path(), LOG::warn)));
+            } catch (RdfFiles.SyntaxError e) {
+                throw new RiotException(e.getMessage(), e);
             }
         }
         return model;
