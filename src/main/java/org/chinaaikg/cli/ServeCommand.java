@@ -91,10 +91,9 @@ public final class ServeCommand implements Callable<Integer> {
         }
         dataset = Stores.open(store);
         SavedQueries saved = SavedQueries.load(queries, LOG::warn);
-        server = KgServer.builder(dataset, saved, Duration.ofMillis((long) (timeout * 1000)))
+        server = KgServer.build(KgServer.builder(dataset, saved, Duration.ofMillis((long) (timeout * 1000)))
                 .port(port)
-                .loopback(LOOPBACK.contains(host))
-                .build()
+                .loopback(LOOPBACK.contains(host)))
                 .start();
         LOG.info("China AI KG ready at http://{}:{}/ (SPARQL: /kg/sparql, {} saved queries: /queries) in {} s; Apache Jena {}",
                 host.equals("0.0.0.0") ? "localhost" : host, server.getHttpPort(), saved.all().size(),

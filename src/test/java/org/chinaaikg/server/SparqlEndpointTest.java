@@ -20,6 +20,9 @@ import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.chinaaikg.Fixtures;
+import org.eclipse.jetty.io.ArrayByteBufferPool;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -52,6 +55,16 @@ class SparqlEndpointTest {
     @Test
     void pingAnswers() throws Exception {
         assertEquals(200, server.get("/$/ping", null).statusCode());
+    }
+
+    @Test
+    void responsesUseABufferThatJettysPoolReuses() {
+        // A buffer bigger than the pool keeps is allocated and zeroed anew for every response (20 ms a ping here).
+        for (Connector connector : server.server.getJettyServer().getConnectors()) {
+            int buffer = connector.getConnectionFactory(HttpConnectionFactory.class).getHttpConfiguration().getOutputBufferSize();
+            ArrayByteBufferPool pool = (ArrayByteBufferPool) connector.getByteBufferPool();
+            assertTrue(buffer <= pool.getMaxCapacity(), buffer + " bytes, the pool keeps up to " + pool.getMaxCapacity());
+        }
     }
 
     @Test
