@@ -7,20 +7,31 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.GraphUtil;
+import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
 import org.apache.jena.query.Dataset;
+import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.riot.system.StreamRDFLib;
+import org.apache.jena.riot.system.StreamRDFWrapper;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.sparql.graph.GraphUnionRead;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.TDB2;
 import org.apache.jena.tdb2.TDB2Factory;
+import org.apache.jena.tdb2.loader.DataLoader;
+import org.apache.jena.tdb2.loader.LoaderFactory;
 import org.apache.jena.tdb2.solver.SolverLibTDB;
 import org.apache.jena.tdb2.solver.stats.Stats;
 import org.apache.jena.tdb2.solver.stats.StatsCollectorNodeId;
@@ -28,7 +39,8 @@ import org.apache.jena.tdb2.solver.stats.StatsResults;
 import org.apache.jena.tdb2.store.DatasetGraphTDB;
 import org.apache.jena.tdb2.sys.TDBInternal;
 import org.chinaaikg.store.Inputs.InputFile;
-import org.chinaaikg.validate.Validation;
+import org.chinaaikg.validate.RdfFiles;
+import org.chinaaikg.validate.ShaclCheck;
 
 /**
  * Builds, checks and opens the TDB2 store. A build goes into a fresh sibling directory and replaces the store by
@@ -54,13 +66,13 @@ public final class Stores {
         return stored != null && stored.equals(Manifest.of(inputs.all()));
     }
 
-    /** Rebuilds the store from the inputs: all or nothing. */
+    /**
+     * Rebuilds the store from the inputs: all or nothing. Each file is parsed straight into TDB2's bulk loader (the one
+     * {@code tdb2.tdbloader} uses) writing a fresh sibling directory; syntax errors (every one, file:line:column) and
+     * then SHACL violations are found there, and only a store that passed replaces the old one.
+     */
     public static void build(Path storeDir, Inputs inputs, Consumer<String> log) throws LoadFailed, IOException {
         Manifest manifest = Manifest.of(inputs.all());
-        Validation validation = Validation.of(inputs, log);
-        if (!validation.ok()) {
-            throw new LoadFailed(String.join("\n", validation.problems()));
-        }
         Path absolute = storeDir.toAbsolutePath().normalize();
         recover(absolute);
         if (Files.exists(absolute) && !isStore(absolute)) {
@@ -70,18 +82,78 @@ public final class Stores {
         Path fresh = absolute.resolveSibling(absolute.getFileName() + ".building-" + ProcessHandle.current().pid());
         deleteRecursively(fresh);
         try {
-            Dataset dataset = TDB2Factory.connectDataset(fresh.toString());
+            DatasetGraph dsg = TDB2Factory.connectDataset(fresh.toString()).asDatasetGraph();
             try {
-                Txn.executeWrite(dataset, () -> load(dataset.asDatasetGraph(), validation.graphs(), log));
-                writeStatistics(dataset.asDatasetGraph());
+                List<String> problems = bulkLoad(dsg, inputs, log);
+                if (problems.isEmpty()) problems = shaclViolations(dsg, inputs, log);
+                if (!problems.isEmpty()) throw new LoadFailed(String.join("\n", problems));
+                writeStatistics(dsg);
             } finally {
-                TDBInternal.expel(dataset.asDatasetGraph());
+                TDBInternal.expel(dsg);
             }
             manifest.write(fresh);
             swap(fresh, absolute);
         } finally {
             deleteRecursively(fresh);
         }
+    }
+
+    /** Streams every file into its graph; after the first syntax error the rest are only parsed, to report theirs. */
+    private static List<String> bulkLoad(DatasetGraph dsg, Inputs inputs, Consumer<String> log) {
+        List<String> errors = new ArrayList<>();
+        DataLoader loader = LoaderFactory.phasedLoader(dsg, (fmt, args) -> log.accept(String.format(fmt, args)));
+        loader.startBulk();
+        try {
+            for (InputFile file : inputs.all()) {
+                IntoGraph into = new IntoGraph(errors.isEmpty() ? loader.stream() : StreamRDFLib.sinkNull(),
+                        NodeFactory.createURI(file.graph()));
+                try {
+                    RdfFiles.parse(file.path(), into, log);
+                    log.accept(String.format("loaded %-50s %7d triples  <%s>", file.name(), into.count, file.graph()));
+                } catch (RdfFiles.SyntaxError e) {
+                    errors.add(e.getMessage());
+                }
+            }
+        } catch (RuntimeException e) {
+            loader.finishException(e);
+            throw e;
+        }
+        loader.finishBulk();
+        return errors;
+    }
+
+    /** A file's triples as quads of its graph, counted; its prefixes stay out of the store (files disagree on them). */
+    private static final class IntoGraph extends StreamRDFWrapper {
+        private final Node graph;
+        long count;
+
+        IntoGraph(StreamRDF loader, Node graph) {
+            super(loader);
+            this.graph = graph;
+        }
+
+        @Override
+        public void triple(Triple triple) {
+            count++;
+            other.quad(Quad.create(graph, triple));
+        }
+
+        @Override
+        public void prefix(String prefix, String iri) {}
+    }
+
+    /** The data and ontology graphs (not the shapes) checked against the shapes graph, as loaded. */
+    private static List<String> shaclViolations(DatasetGraph dsg, Inputs inputs, Consumer<String> log) {
+        if (inputs.shapesFiles().isEmpty()) return List.of();
+        Node shapesGraph = NodeFactory.createURI(Inputs.SHAPES_GRAPH);
+        List<Node> dataGraphs = inputs.all().stream().map(f -> NodeFactory.createURI(f.graph()))
+                .filter(g -> !g.equals(shapesGraph)).distinct().toList();
+        return Txn.calculateRead(dsg, () -> {
+            Graph data = GraphFactory.createDefaultGraph();
+            GraphUtil.addInto(data, new GraphUnionRead(dsg, dataGraphs));
+            log.accept(String.format("checking %d triples against the SHACL shapes", data.size()));
+            return ShaclCheck.violations(dsg.getGraph(shapesGraph), data).stream().map(Object::toString).toList();
+        });
     }
 
     /** A directory that {@code load} may replace: empty, or a TDB2 store (with or without our manifest). */
@@ -93,14 +165,6 @@ public final class Stores {
                 return name.equals(Manifest.FILE_NAME) || name.equals("tdb.lock") || name.matches("Data-\\d+|Backups");
             });
         }
-    }
-
-    private static void load(DatasetGraph dsg, Map<InputFile, Graph> graphs, Consumer<String> log) {
-        graphs.forEach((file, graph) -> {
-            var g = NodeFactory.createURI(file.graph());
-            graph.find().forEach(t -> dsg.add(g, t.getSubject(), t.getPredicate(), t.getObject()));
-            log.accept(String.format("loaded %-50s %7d triples  <%s>", file.name(), graph.size(), file.graph()));
-        });
     }
 
     /**

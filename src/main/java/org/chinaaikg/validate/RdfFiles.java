@@ -8,6 +8,8 @@ import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.RiotException;
 import org.apache.jena.riot.system.ErrorHandler;
+import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.riot.system.StreamRDFLib;
 import org.apache.jena.sparql.graph.GraphFactory;
 
 /** Reads one Turtle file: the first error fails it, naming file:line:column; warnings are reported the same way. */
@@ -23,14 +25,19 @@ public final class RdfFiles {
 
     public static Graph parse(Path file, Consumer<String> warnings) throws SyntaxError {
         Graph graph = GraphFactory.createDefaultGraph();
+        parse(file, StreamRDFLib.graph(graph), warnings);
+        return graph;
+    }
+
+    /** Streams the file's triples into {@code sink} as they are read; a syntax error stops it part way through. */
+    public static void parse(Path file, StreamRDF sink, Consumer<String> warnings) throws SyntaxError {
         try {
-            RDFParser.source(file).lang(Lang.TURTLE).errorHandler(new Located(file, warnings)).parse(graph);
+            RDFParser.source(file).lang(Lang.TURTLE).errorHandler(new Located(file, warnings)).parse(sink);
         } catch (LocatedError e) {
             throw new SyntaxError(e.getMessage());
         } catch (RiotException e) {
             throw new SyntaxError(file + ": " + e.getMessage());
         }
-        return graph;
     }
 
     private static final class LocatedError extends RuntimeException {

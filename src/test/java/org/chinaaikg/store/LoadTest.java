@@ -41,10 +41,14 @@ class LoadTest {
 
         Path broken = p.data().resolve("statements").resolve("001-broken.ttl");
         Files.writeString(broken, "@prefix kg: <https://w3id.org/china-ai-kg/ontology#> .\n\n<urn:x> kg:p <urn:y> <urn:z> .\n");
+        // A second broken file after the first: the load reports both, not just the first it meets.
+        Path alsoBroken = p.data().resolve("statements").resolve("002-also-broken.ttl");
+        Files.writeString(alsoBroken, "<urn:a> <urn:b> \"unterminated .\n");
         Run load = p.run("load");
 
         assertEquals(1, load.exitCode());
         assertTrue(load.err().matches("(?s).*\\Q" + broken + "\\E:3:\\d+: .*"), load.err());
+        assertTrue(load.err().matches("(?s).*\\Q" + alsoBroken + "\\E:\\d+:\\d+: .*"), load.err());
         assertEquals(before, p.run("query", "--query", COUNT, "--format", "csv").out());
         assertEquals(manifestBefore, Files.readString(p.store().resolve(Manifest.FILE_NAME)));
         assertEquals(1, siblings(p), "no half-built store left beside the store");
