@@ -10,9 +10,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,40 +26,63 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
- * The benchmark behind {@code bench/run.sh}: synthetic data at several sizes, loaded by our {@code load} and by
- * {@code tdb2.tdbloader}, then served in turn by our server and by plain Apache Jena Fuseki over the same TDB2 store,
- * each measured the same way: start to first answer, {@code /$/ping}, the saved-query mix at 1, 4 and 16 clients,
- * peak RSS. Prints a table of figures and ratios (ours / plain), medians over the repeats.
+ * The benchmark behind {@code bench/run.sh}. Two parts:
+ * <ol>
+ * <li>The bundled data served by our server in a 256 MB heap: start to first answer, every saved query (first and
+ * repeated, i.e. cached), 16 clients on a mix of saved queries, SPARQL and pages, errors, peak RSS.</li>
+ * <li>Synthetic data at each size: load throughput of our {@code load} against {@code tdb2.tdbloader}; then three
+ * servers up at once, each on its own copy of the store our {@code load} built: ours, plain Apache Jena Fuseki, and
+ * plain Fuseki on the copy without {@code stats.opt}. Every measurement alternates between them request by request
+ * (single queries, pings) or block by block (the mix at 1, 4 and 16 clients), so that the machine's noise falls on
+ * all three alike; the ratios are what to read.</li>
+ * </ol>
+ * Prints tables in Markdown; figures are medians (latencies: percentiles over all samples).
  */
 public final class Bench {
     static final String KG = "https://w3id.org/china-ai-kg/id/";
+    static final String[] WHO = {"ours", "plain", "plain, no stats"};
 
-    record Options(List<Long> sizes, int repeats, double seconds, long seed, Path work, Path fusekiJar, Path ourJar) {}
+    record Options(List<Long> sizes, int repeats, double seconds, long seed, boolean bundled, Path work, Path fusekiJar,
+                   Path ourJar) {}
 
     public static void main(String[] args) throws Exception {
         List<Long> sizes = List.of(10_000L, 100_000L, 1_000_000L);
         int repeats = 3;
         double seconds = 5;
         long seed = 42;
+        boolean bundled = true;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
-                case "--sizes" -> sizes = Arrays.stream(args[++i].split(",")).map(Bench::size).toList();
+                case "--sizes" -> sizes = args[++i].isBlank() ? List.of() : Arrays.stream(args[i].split(",")).map(Bench::size).toList();
                 case "--repeats" -> repeats = Integer.parseInt(args[++i]);
                 case "--seconds" -> seconds = Double.parseDouble(args[++i]);
                 case "--seed" -> seed = Long.parseLong(args[++i]);
-                default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + "; usage: [--sizes 10k,100k,1m,10m] [--repeats 3] [--seconds 5] [--seed 42]");
+                case "--no-bundled" -> bundled = false;
+                case "--help", "-h" -> {
+                    System.out.println(USAGE);
+                    return;
+                }
+                default -> throw new IllegalArgumentException("unknown option " + args[i] + "\n" + USAGE);
             }
         }
-        Options o = new Options(sizes, repeats, seconds, seed, Path.of("bench", "work").toAbsolutePath(),
+        Options o = new Options(sizes, repeats, seconds, seed, bundled, Path.of("bench", "work").toAbsolutePath(),
                 Path.of("bench", "lib", "jena-fuseki-server-5.6.0.jar").toAbsolutePath(), Path.of("target", "china-ai-kg.jar").toAbsolutePath());
-        List<String> table = new ArrayList<>();
-        table.add(String.format("| %-8s | %-44s | %12s | %12s | %7s |", "triples", "measure", "ours", "plain Fuseki", "ours/plain"));
-        table.add("|----------|----------------------------------------------|-------------:|-------------:|-----------:|");
-        for (long size : o.sizes()) table.addAll(runSize(o, size));
+        List<String> out = new ArrayList<>();
+        if (o.bundled()) out.addAll(bundled(o));
+        Map<Long, Map<String, Double>> growth = new LinkedHashMap<>();
+        if (!o.sizes().isEmpty()) {
+            out.add("");
+            out.add(String.format("| %-9s | %-52s | %10s | %10s | %10s | %15s | %12s |", "triples", "measure", "ours",
+                    "plain", "ours/plain", "plain, no stats", "stats effect"));
+            out.add("|-----------|------------------------------------------------------|-----------:|-----------:|-----------:|----------------:|-------------:|");
+            for (long size : o.sizes()) out.addAll(runSize(o, size, growth));
+            out.addAll(growthTable(growth));
+        }
         System.out.println();
-        table.forEach(System.out::println);
+        out.forEach(System.out::println);
     }
+
+    static final String USAGE = "usage: bench/run.sh [--sizes 10k,100k,1m,10m] [--repeats 3] [--seconds 5] [--seed 42] [--no-bundled]";
 
     static long size(String s) {
         s = s.trim().toLowerCase(Locale.ROOT);
@@ -65,7 +90,84 @@ public final class Bench {
         return Long.parseLong(mult == 1 ? s : s.substring(0, s.length() - 1)) * mult;
     }
 
-    static List<String> runSize(Options o, long size) throws Exception {
+    // ---------------------------------------------------------------- the bundled data in a 256 MB heap
+
+    static List<String> bundled(Options o) throws Exception {
+        Path dir = o.work().resolve("bundled");
+        deleteRecursively(dir);
+        Files.createDirectories(dir);
+        Path store = dir.resolve("store");
+        Path root = Path.of("").toAbsolutePath();
+        Command serve = port -> List.of(java(), "-Xmx256m", "-jar", o.ourJar().toString(), "serve", "--port", String.valueOf(port),
+                "--store", store.toString(), "--data", root.resolve("data").toString(), "--ontology", root.resolve("ontology").toString(),
+                "--queries", root.resolve("queries").toString());
+        Map<String, List<Double>> m = new LinkedHashMap<>();
+        List<String> rows = new ArrayList<>();
+        for (int r = 0; r < o.repeats(); r++) {
+            deleteRecursively(store);
+            Server fresh = Server.start(serve, dir, "bundled-fresh");
+            add(m, "load + start to first answer (no store yet), s", fresh.startSeconds);
+            fresh.stop();
+            Server current = Server.start(serve, dir, "bundled");
+            add(m, "start to first answer (store current), s", current.startSeconds);
+            if (r < o.repeats() - 1) current.stop();
+            else {
+                add(m, "/$/ping p50, ms", percentile(current.pings(300), 50));
+                List<HttpRequest> saved = savedQueryRequests(current.base);
+                List<Double> first = new ArrayList<>();
+                List<Double> again = new ArrayList<>();
+                for (HttpRequest q : saved) {
+                    first.add(current.time(q));
+                    for (int i = 0; i < 20; i++) again.add(current.time(q));
+                }
+                add(m, "16 saved queries, first call: p50, ms", percentile(first, 50));
+                add(m, "16 saved queries, first call: slowest, ms", percentile(first, 100));
+                add(m, "saved queries repeated (cached): p50, ms", percentile(again, 50));
+                add(m, "saved queries repeated (cached): p99, ms", percentile(again, 99));
+                List<HttpRequest> mix = new ArrayList<>(saved);
+                mix.addAll(sparqlRequests(current.base, mix(KG + "org/baidu", "baidu")));
+                for (String page : List.of("/", "/id/org/baidu", "/id/model/ernie-bot", "/ontology", "/.well-known/void", "/queries")) {
+                    mix.add(HttpRequest.newBuilder(URI.create(current.base + page)).build());
+                }
+                Result load = run(mix, 16, Math.max(10, o.seconds() * 2));
+                add(m, "16 clients, " + mix.size() + " requests (queries, SPARQL, pages): req/s", load.perSecond());
+                add(m, "16 clients: p50, ms", percentile(load.latencies, 50));
+                add(m, "16 clients: p99, ms", percentile(load.latencies, 99));
+                add(m, "16 clients: errors (non-200 or failed)", load.errors);
+                add(m, "peak RSS of the server, MB", current.peakRssMb());
+                current.stop();
+                add(m, "OutOfMemoryError in the server log", Files.readString(current.log).contains("OutOfMemoryError") ? 1 : 0);
+            }
+        }
+        rows.add("Bundled data (" + Files.readString(dir.resolve("bundled.log")).lines()
+                .filter(l -> l.contains("China AI KG ready")).findFirst().map(l -> "server log: " + l.replaceAll(".*ready", "ready")).orElse("")
+                + "), our server with `-Xmx256m`:");
+        rows.add("");
+        rows.add(String.format("| %-60s | %10s |", "measure", "value"));
+        rows.add("|--------------------------------------------------------------|-----------:|");
+        m.forEach((k, v) -> rows.add(String.format(Locale.ROOT, "| %-60s | %10s |", k, fmt(k, median(v)))));
+        return rows;
+    }
+
+    /** Every saved query at /queries/NAME, with the required parameters filled in from the bundled data. */
+    static List<HttpRequest> savedQueryRequests(String base) throws IOException {
+        Map<String, String> params = Map.of("claims-about", "entity=" + enc(KG + "org/baidu"),
+                "company-profile", "company=" + enc(KG + "org/baidu"), "find-by-name", "name=iflytek");
+        List<HttpRequest> requests = new ArrayList<>();
+        try (Stream<Path> files = Files.list(Path.of("queries"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".rq")).sorted().toList()) {
+                String name = f.getFileName().toString().replace(".rq", "");
+                String query = params.containsKey(name) ? "?" + params.get(name) : "";
+                requests.add(HttpRequest.newBuilder(URI.create(base + "/queries/" + name + query))
+                        .header("Accept", "application/sparql-results+json").build());
+            }
+        }
+        return requests;
+    }
+
+    // ---------------------------------------------------------------- synthetic data, three servers side by side
+
+    static List<String> runSize(Options o, long size, Map<Long, Map<String, Double>> growth) throws Exception {
         Path dir = o.work().resolve(String.valueOf(size));
         deleteRecursively(dir);
         Path data = dir.resolve("data");
@@ -77,17 +179,132 @@ public final class Bench {
 
         Path store = dir.resolve("store");
         double oursLoad = time(List.of(java(), "-jar", o.ourJar().toString(), "load", "--store", store.toString(),
-                "--data", data.toString(), "--ontology", ontology.toString()), dir);
-        List<String> files = new ArrayList<>(List.of(java(), "-cp", o.fusekiJar().toString(), "tdb2.tdbloader", "--loc",
-                dir.resolve("store-tdbloader").toString()));
+                "--data", data.toString(), "--ontology", ontology.toString()), dir, "ours");
+        List<String> files = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(data)) {
             walk.filter(p -> p.toString().endsWith(".ttl")).sorted().forEach(p -> files.add(p.toString()));
         }
         files.add(ontology.resolve("china-ai-kg.ttl").toString());
-        double plainLoad = time(files, dir);
-        log("load: ours %.1f s, tdb2.tdbloader %.1f s", oursLoad, plainLoad);
+        List<String> tdbloader = List.of(java(), "-cp", o.fusekiJar().toString(), "tdb2.tdbloader", "--loc");
+        double plainLoad = time(concat(tdbloader, List.of(dir.resolve("store-tdbloader").toString()), files), dir, "tdbloader");
+        double graphLoad = time(concat(tdbloader, List.of(dir.resolve("store-tdbloader-graph").toString(),
+                "--graph=https://w3id.org/china-ai-kg/graph/all"), files), dir, "tdbloader-graph");
+        deleteRecursively(dir.resolve("store-tdbloader"));
+        deleteRecursively(dir.resolve("store-tdbloader-graph"));
+        log("load: ours %.1f s, tdb2.tdbloader %.1f s, tdb2.tdbloader --graph %.1f s", oursLoad, plainLoad, graphLoad);
 
-        Path config = dir.resolve("fuseki.ttl");
+        // Each server its own copy of the same store (TDB2 allows one process per store).
+        Path plainStore = copy(store, dir.resolve("store-plain"));
+        Path noStats = copy(store, dir.resolve("store-plain-nostats"));
+        try (Stream<Path> stats = Files.walk(noStats)) {
+            for (Path p : stats.filter(p -> p.getFileName().toString().equals("stats.opt")).toList()) Files.delete(p);
+        }
+        Command ours = port -> List.of(java(), "-jar", o.ourJar().toString(), "serve", "--port", String.valueOf(port),
+                "--store", store.toString(), "--data", data.toString(), "--ontology", ontology.toString(),
+                "--queries", Path.of("queries").toAbsolutePath().toString(), "--timeout", "300");
+        Command plain = fuseki(o, dir, plainStore, "plain");
+        Command plainNoStats = fuseki(o, dir, noStats, "plain-nostats");
+        Command[] commands = {ours, plain, plainNoStats};
+
+        Map<String, double[]> m = new LinkedHashMap<>();
+        String label = String.format("%,d", triples);
+        List<String> rows = new ArrayList<>();
+        rows.add(row(label, "load, triples/s: ours against tdb2.tdbloader", new double[] {triples / oursLoad, triples / plainLoad, Double.NaN}, "%.0f"));
+        rows.add(row(label, "  against tdb2.tdbloader --graph (quads, like ours)", new double[] {triples / oursLoad, triples / graphLoad, Double.NaN}, "%.0f"));
+
+        // Start to first answer: one server at a time, nothing else running.
+        List<List<Double>> starts = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        for (int r = 0; r < o.repeats(); r++) {
+            for (int s = 0; s < 3; s++) {
+                Server server = Server.start(commands[s], dir, WHO[s].replace(", ", "-").replace(" ", "-"));
+                starts.get(s).add(server.startSeconds);
+                server.stop();
+            }
+        }
+        m.put("start to first answer, s", new double[] {median(starts.get(0)), median(starts.get(1)), median(starts.get(2))});
+
+        Server[] servers = new Server[3];
+        try {
+            for (int s = 0; s < 3; s++) servers[s] = Server.start(commands[s], dir, WHO[s].replace(", ", "-").replace(" ", "-"));
+            List<List<Double>> pings = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+            for (int i = 0; i < 400; i++) {
+                for (int s = 0; s < 3; s++) {
+                    double t = servers[(s + i) % 3].time(servers[(s + i) % 3].ping);
+                    if (i >= 100) pings.get((s + i) % 3).add(t);
+                }
+            }
+            m.put("/$/ping p50, ms", percentiles(pings, 50));
+
+            List<Query> mix = mix(KG + "org/c7", "company 7");
+            List<List<HttpRequest>> requests = new ArrayList<>();
+            for (Server s : servers) requests.add(sparqlRequests(s.base, mix));
+            // Warm-up: each server runs the mix twice.
+            for (int s = 0; s < 3; s++) for (int i = 0; i < 2; i++) for (HttpRequest q : requests.get(s)) servers[s].time(q);
+
+            Map<String, Double> grows = growth.computeIfAbsent(triples, k -> new LinkedHashMap<>());
+            for (int q = 0; q < mix.size(); q++) {
+                List<List<Double>> times = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+                long t0 = System.nanoTime();
+                // At least 5 and at most 100 rounds, within a budget of 4 × --seconds per query.
+                for (int round = 0; round < 100 && (round < 5 || seconds(t0) < 4 * o.seconds()); round++) {
+                    for (int k = 0; k < 3; k++) {
+                        int s = (k + round) % 3;
+                        times.get(s).add(servers[s].time(requests.get(s).get(q)));
+                    }
+                }
+                m.put("  " + mix.get(q).name() + " alone, p50 ms", percentiles(times, 50));
+                m.put("  " + mix.get(q).name() + " alone, p99 ms (of " + times.get(0).size() + ")", percentiles(times, 99));
+                grows.put(mix.get(q).name(), percentile(times.get(0), 50));
+            }
+
+            // Ours only: a saved query through /queries (cached after its first call) against the ping floor.
+            Server o0 = servers[0];
+            HttpRequest cachedReq = HttpRequest.newBuilder(URI.create(o0.base + "/queries/claims-about?entity=" + enc(KG + "org/c7")))
+                    .header("Accept", "application/sparql-results+json").build();
+            double firstCall = o0.time(cachedReq);
+            List<Double> cached = new ArrayList<>();
+            List<Double> floor = new ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                cached.add(o0.time(cachedReq));
+                floor.add(o0.time(o0.ping));
+            }
+            double claimsAboutPlain = m.get("  claims-about alone, p50 ms")[1];
+            m.put("claims-about via /queries, first call, ms", new double[] {firstCall, claimsAboutPlain, Double.NaN});
+            m.put("claims-about via /queries, repeated (cached) p50 ms", new double[] {percentile(cached, 50), claimsAboutPlain, Double.NaN});
+            m.put("  the same, over ours' /$/ping p50 (x)", new double[] {percentile(cached, 50) / percentile(floor, 50), Double.NaN, Double.NaN});
+
+            for (int clients : new int[] {1, 4, 16}) {
+                List<List<Double>> lat = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+                List<List<Double>> rate = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+                double[] errors = new double[3];
+                for (int r = 0; r < o.repeats(); r++) {
+                    for (int k = 0; k < 3; k++) {
+                        int s = (k + r) % 3;
+                        Result res = run(requests.get(s), clients, o.seconds());
+                        lat.get(s).addAll(res.latencies);
+                        rate.get(s).add(res.perSecond());
+                        errors[s] += res.errors;
+                    }
+                }
+                m.put("mix, " + clients + " clients: req/s", new double[] {median(rate.get(0)), median(rate.get(1)), median(rate.get(2))});
+                m.put("mix, " + clients + " clients: p50 ms", percentiles(lat, 50));
+                m.put("mix, " + clients + " clients: p99 ms", percentiles(lat, 99));
+                m.put("mix, " + clients + " clients: errors", errors);
+            }
+            double[] rss = new double[3];
+            for (int s = 0; s < 3; s++) rss[s] = servers[s].peakRssMb();
+            m.put("peak RSS of the server, MB", rss);
+        } finally {
+            for (Server s : servers) if (s != null) s.stop();
+        }
+        m.forEach((k, v) -> rows.add(row(label, k, v, fmtOf(k))));
+        deleteRecursively(plainStore);
+        deleteRecursively(noStats);
+        return rows;
+    }
+
+    static Command fuseki(Options o, Path dir, Path store, String name) throws IOException {
+        Path config = dir.resolve(name + ".ttl");
         Files.writeString(config, """
                 @prefix fuseki: <http://jena.apache.org/fuseki#> .
                 @prefix tdb2:   <http://jena.apache.org/2016/tdb#> .
@@ -96,107 +313,141 @@ public final class Bench {
                     fuseki:dataset <#dataset> .
                 <#dataset> a tdb2:DatasetTDB2 ; tdb2:location "%s" ; tdb2:unionDefaultGraph true .
                 """.formatted(store.toString().replace("\\", "/")));
+        return port -> List.of(java(), "-jar", o.fusekiJar().toString(), "--config", config.toString(), "--port", String.valueOf(port));
+    }
 
-        Map<String, List<Double>> ours = new LinkedHashMap<>();
-        Map<String, List<Double>> plain = new LinkedHashMap<>();
-        List<Query> mix = mix();
-        for (int r = 0; r < o.repeats(); r++) {
-            measure(o, mix, ours, port -> List.of(java(), "-jar", o.ourJar().toString(), "serve", "--port", String.valueOf(port),
-                    "--store", store.toString(), "--data", data.toString(), "--ontology", ontology.toString(),
-                    "--queries", "queries", "--timeout", "120"), dir, "ours");
-            measure(o, mix, plain, port -> List.of(java(), "-jar", o.fusekiJar().toString(), "--config", config.toString(),
-                    "--port", String.valueOf(port)), dir, "plain");
-        }
+    static List<String> growthTable(Map<Long, Map<String, Double>> growth) {
         List<String> rows = new ArrayList<>();
-        String label = String.format("%,d", triples);
-        rows.add(row(label, "load, triples/s (ours: load; plain: tdb2.tdbloader)", triples / oursLoad, triples / plainLoad, "%.0f"));
-        for (String key : ours.keySet()) {
-            String fmt = key.contains("req/s") || key.contains("MB") ? "%.0f" : key.contains("ms") ? "%.1f" : "%.2f";
-            rows.add(row(label, key, median(ours.get(key)), median(plain.getOrDefault(key, List.of())), fmt));
+        if (growth.size() < 2) return rows;
+        List<Long> sizes = new ArrayList<>(growth.keySet());
+        rows.add("");
+        rows.add("Growth: each query alone on our server, p50 ms, by size (last column: largest size over smallest).");
+        rows.add("");
+        StringBuilder head = new StringBuilder("| query                  |");
+        StringBuilder rule = new StringBuilder("|------------------------|");
+        for (long s : sizes) {
+            head.append(String.format(" %12s |", String.format("%,d", s)));
+            rule.append("-------------:|");
+        }
+        rows.add(head.append(" growth |").toString());
+        rows.add(rule.append("-------:|").toString());
+        for (String q : growth.get(sizes.get(0)).keySet()) {
+            StringBuilder line = new StringBuilder(String.format("| %-22s |", q));
+            for (long s : sizes) line.append(String.format(Locale.ROOT, " %12.1f |", growth.get(s).get(q)));
+            double g = growth.get(sizes.get(sizes.size() - 1)).get(q) / growth.get(sizes.get(0)).get(q);
+            rows.add(line.append(String.format(Locale.ROOT, " %6.1f |", g)).toString());
         }
         return rows;
+    }
+
+    // ---------------------------------------------------------------- queries and requests
+
+    record Query(String name, String text) {}
+
+    /** Five saved queries as SPARQL, parameters filled in: aggregates over all claims and types, a label filter, lookups. */
+    static List<Query> mix(String entity, String name) throws IOException {
+        List<Query> mix = new ArrayList<>();
+        mix.add(new Query("claims-per-source-kind", Files.readString(Path.of("queries", "claims-per-source-kind.rq"))));
+        mix.add(new Query("count-by-type", Files.readString(Path.of("queries", "count-by-type.rq"))));
+        mix.add(new Query("find-by-name", Files.readString(Path.of("queries", "find-by-name.rq")).replace("?_name", "\"" + name + "\"")));
+        mix.add(new Query("claims-about", Files.readString(Path.of("queries", "claims-about.rq")).replace("?_entity_iri", "<" + entity + ">")));
+        mix.add(new Query("models-and-developers", Files.readString(Path.of("queries", "models-and-developers.rq"))));
+        return mix;
+    }
+
+    static List<HttpRequest> sparqlRequests(String base, List<Query> mix) {
+        return mix.stream().map(q -> HttpRequest.newBuilder(URI.create(base + "/kg/sparql"))
+                .header("Content-Type", "application/sparql-query")
+                .header("Accept", "application/sparql-results+json")
+                .POST(HttpRequest.BodyPublishers.ofString(q.text())).build()).toList();
     }
 
     interface Command {
         List<String> at(int port);
     }
 
-    record Query(String name, String text) {}
+    /** A server process on a free port, answering; one HTTP/1.1 connection for the single-request measurements. */
+    static final class Server {
+        final Process process;
+        final String base;
+        final Path log;
+        final double startSeconds;
+        final HttpClient http = client();
+        final HttpRequest ping;
 
-    /** The saved queries, with parameters filled in: an aggregate over all claims, a label filter, lookups. */
-    static List<Query> mix() throws IOException {
-        List<Query> mix = new ArrayList<>();
-        mix.add(new Query("claims-per-source-kind", Files.readString(Path.of("queries", "claims-per-source-kind.rq"))));
-        mix.add(new Query("count-by-type", Files.readString(Path.of("queries", "count-by-type.rq"))));
-        mix.add(new Query("find-by-name", Files.readString(Path.of("queries", "find-by-name.rq")).replace("?_name", "\"company 7\"")));
-        mix.add(new Query("claims-about", Files.readString(Path.of("queries", "claims-about.rq")).replace("?_entity_iri", "<" + KG + "org/c7>")));
-        mix.add(new Query("models-and-developers", Files.readString(Path.of("queries", "models-and-developers.rq"))));
-        return mix;
-    }
-
-    static void measure(Options o, List<Query> mix, Map<String, List<Double>> into, Command command, Path dir, String who) throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
+        private Server(Process process, String base, Path log, double startSeconds) {
+            this.process = process;
+            this.base = base;
+            this.log = log;
+            this.startSeconds = startSeconds;
+            this.ping = HttpRequest.newBuilder(URI.create(base + "/$/ping")).build();
         }
-        Path logFile = dir.resolve(who + "-server.log");
-        long t0 = System.nanoTime();
-        Process server = new ProcessBuilder(command.at(port)).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(logFile.toFile()).start();
-        try {
+
+        static Server start(Command command, Path dir, String name) throws Exception {
+            int port;
+            try (ServerSocket s = new ServerSocket(0)) {
+                port = s.getLocalPort();
+            }
+            Path log = dir.resolve(name + ".log");
+            long t0 = System.nanoTime();
+            Process process = new ProcessBuilder(command.at(port)).directory(dir.toFile()).redirectErrorStream(true)
+                    .redirectOutput(log.toFile()).start();
             String base = "http://localhost:" + port;
             HttpClient http = client();
-            String ask = base + "/kg/sparql?query=" + URLEncoder.encode("ASK { ?s ?p ?o }", StandardCharsets.UTF_8);
+            HttpRequest ask = HttpRequest.newBuilder(URI.create(base + "/kg/sparql?query=" + enc("ASK { ?s ?p ?o }"))).build();
             while (true) {
-                if (!server.isAlive()) throw new IllegalStateException(who + " server exited; see " + logFile);
+                if (!process.isAlive()) throw new IllegalStateException(name + " server exited; see " + log);
                 try {
-                    if (http.send(HttpRequest.newBuilder(URI.create(ask)).build(), HttpResponse.BodyHandlers.ofString()).statusCode() == 200) break;
+                    if (http.send(ask, HttpResponse.BodyHandlers.ofString()).statusCode() == 200) break;
                 } catch (IOException e) {
                     // not listening yet
                 }
-                Thread.sleep(20);
-                if (seconds(t0) > 600) throw new IllegalStateException(who + " server did not answer in 600 s");
+                Thread.sleep(10);
+                if (seconds(t0) > 900) throw new IllegalStateException(name + " server did not answer in 900 s");
             }
-            add(into, "start to first answer, s", seconds(t0));
+            return new Server(process, base, log, seconds(t0));
+        }
 
-            List<Double> pings = new ArrayList<>();
-            HttpRequest ping = HttpRequest.newBuilder(URI.create(base + "/$/ping")).build();
-            for (int i = 0; i < 300; i++) {
-                long p = System.nanoTime();
-                int status = http.send(ping, HttpResponse.BodyHandlers.ofString()).statusCode();
-                if (status != 200) throw new IllegalStateException("ping gave " + status);
-                if (i >= 100) pings.add((System.nanoTime() - p) / 1e6);
-            }
-            add(into, "/$/ping p50, ms", percentile(pings, 50));
+        /** Milliseconds to a complete answer; anything but 200 stops the benchmark. */
+        double time(HttpRequest request) throws Exception {
+            long t = System.nanoTime();
+            HttpResponse<byte[]> r = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            if (r.statusCode() != 200) throw new IllegalStateException(request.uri() + " gave " + r.statusCode() + " from " + base);
+            return (System.nanoTime() - t) / 1e6;
+        }
 
-            // Warm-up, then each query alone (p50 of 5), then the mix at 1, 4 and 16 clients.
-            run(base, mix, 4, Math.min(2, o.seconds()));
-            for (Query q : mix) {
-                List<Double> times = new ArrayList<>();
-                for (int i = 0; i < 5; i++) times.add(run(base, List.of(q), 1, 0).latencies.get(0));
-                add(into, "  " + q.name() + " alone, p50 ms", percentile(times, 50));
+        List<Double> pings(int n) throws Exception {
+            List<Double> times = new ArrayList<>();
+            for (int i = 0; i < n + 100; i++) {
+                double t = time(ping);
+                if (i >= 100) times.add(t);
             }
-            for (int clients : new int[] {1, 4, 16}) {
-                Result r = run(base, mix, clients, o.seconds());
-                if (r.errors > 0) log("%s: %d errors at %d clients", who, r.errors, clients);
-                add(into, "mix, " + clients + " clients: req/s", r.latencies.size() / r.seconds);
-                add(into, "mix, " + clients + " clients: p50 ms", percentile(r.latencies, 50));
-                add(into, "mix, " + clients + " clients: p99 ms", percentile(r.latencies, 99));
-                add(into, "mix, " + clients + " clients: errors", r.errors);
+            return times;
+        }
+
+        double peakRssMb() throws IOException {
+            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
+                if (line.startsWith("VmHWM:")) return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
             }
-            add(into, "peak RSS of the server, MB", vmHwmMb(server.pid()));
-        } finally {
-            server.destroy();
-            server.waitFor();
+            return Double.NaN;
+        }
+
+        void stop() throws InterruptedException {
+            process.destroy();
+            process.waitFor();
         }
     }
 
-    record Result(List<Double> latencies, int errors, double seconds) {}
+    record Result(List<Double> latencies, int errors, double seconds) {
+        double perSecond() {
+            return latencies.size() / seconds;
+        }
+    }
 
-    /** {@code clients} threads, each on its own connection, cycling through the mix for {@code seconds} (0: once). */
-    static Result run(String base, List<Query> mix, int clients, double seconds) throws Exception {
+    /** {@code clients} threads, each on its own connection, cycling through the requests for {@code seconds}. */
+    static Result run(List<HttpRequest> requests, int clients, double seconds) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
-        List<Double> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger errors = new AtomicInteger();
         long t0 = System.nanoTime();
         long end = t0 + (long) (seconds * 1e9);
@@ -208,11 +459,7 @@ public final class Bench {
                     HttpClient http = client();
                     int i = offset;
                     do {
-                        Query q = mix.get(i++ % mix.size());
-                        HttpRequest req = HttpRequest.newBuilder(URI.create(base + "/kg/sparql"))
-                                .header("Content-Type", "application/sparql-query")
-                                .header("Accept", "application/sparql-results+json")
-                                .POST(HttpRequest.BodyPublishers.ofString(q.text())).build();
+                        HttpRequest req = requests.get(i++ % requests.size());
                         long s = System.nanoTime();
                         try {
                             HttpResponse<byte[]> r = http.send(req, HttpResponse.BodyHandlers.ofByteArray());
@@ -237,25 +484,40 @@ public final class Bench {
         return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
     }
 
-    static double vmHwmMb(long pid) throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
-            if (line.startsWith("VmHWM:")) return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
-        }
-        return Double.NaN;
-    }
+    // ---------------------------------------------------------------- helpers
 
-    static double time(List<String> command, Path dir) throws Exception {
+    static double time(List<String> command, Path dir, String name) throws Exception {
         long t0 = System.nanoTime();
         Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("load-" + (command.contains("tdb2.tdbloader") ? "tdbloader" : "ours") + ".log").toFile()).start();
-        if (p.waitFor() != 0) throw new IllegalStateException("failed: " + String.join(" ", command));
+                .redirectOutput(dir.resolve("load-" + name + ".log").toFile()).start();
+        if (p.waitFor() != 0) throw new IllegalStateException("failed (see load-" + name + ".log): " + String.join(" ", command.subList(0, 6)));
         return seconds(t0);
     }
 
-    static String row(String size, String measure, double ours, double plain, String fmt) {
-        String ratio = Double.isNaN(plain) || plain == 0 ? "" : String.format("%.2f", ours / plain);
-        return String.format(Locale.ROOT, "| %-8s | %-44s | %12s | %12s | %10s |", size, measure,
-                String.format(Locale.ROOT, fmt, ours), Double.isNaN(plain) ? "" : String.format(Locale.ROOT, fmt, plain), ratio);
+    static String row(String size, String measure, double[] v, String fmt) {
+        return String.format(Locale.ROOT, "| %-9s | %-52s | %10s | %10s | %10s | %15s | %12s |", size, measure,
+                num(fmt, v[0]), num(fmt, v[1]), ratio(v[0], v[1]), num(fmt, v[2]), ratio(v[1], v[2]));
+    }
+
+    static String fmtOf(String key) {
+        return key.contains("req/s") || key.contains("MB") || key.contains("triples/s") ? "%.0f"
+                : key.contains("errors") ? "%.0f" : key.contains("(x)") ? "%.2f" : key.contains("ms") ? "%.1f" : "%.2f";
+    }
+
+    static String fmt(String key, double v) {
+        return num(fmtOf(key), v);
+    }
+
+    static String num(String fmt, double v) {
+        return Double.isNaN(v) ? "" : String.format(Locale.ROOT, fmt, v);
+    }
+
+    static String ratio(double a, double b) {
+        return Double.isNaN(a) || Double.isNaN(b) || b == 0 ? "" : String.format(Locale.ROOT, "%.2f", a / b);
+    }
+
+    static double[] percentiles(List<List<Double>> samples, double p) {
+        return samples.stream().mapToDouble(xs -> percentile(xs, p)).toArray();
     }
 
     static void add(Map<String, List<Double>> into, String key, double value) {
@@ -263,7 +525,7 @@ public final class Bench {
     }
 
     static double median(List<Double> xs) {
-        return xs.isEmpty() ? Double.NaN : percentile(xs, 50);
+        return percentile(xs, 50);
     }
 
     static double percentile(List<Double> xs, double p) {
@@ -275,6 +537,29 @@ public final class Bench {
 
     static double seconds(long since) {
         return (System.nanoTime() - since) / 1e9;
+    }
+
+    static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    @SafeVarargs
+    static List<String> concat(List<String>... parts) {
+        List<String> all = new ArrayList<>();
+        for (List<String> p : parts) all.addAll(p);
+        return all;
+    }
+
+    static Path copy(Path from, Path to) throws IOException {
+        deleteRecursively(to);
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(target);
+                else if (!p.getFileName().toString().equals("tdb.lock")) Files.copy(p, target, StandardCopyOption.COPY_ATTRIBUTES);
+            }
+        }
+        return to;
     }
 
     static String java() {
