@@ -1,6 +1,6 @@
 #!/bin/sh
 # The benchmark: synthetic data at several sizes, our server against plain Apache Jena Fuseki on the same TDB2 store.
-# Usage: bench/run.sh [--sizes 10k,100k,1m] [--repeats 3] [--seconds 5] [--seed 42] [--no-bundled]   (add 10m to --sizes for 10M)
+# Usage: bench/run.sh [--sizes 10k,100k,1m] [--repeats 3] [--seconds 5] [--seed 42] [--no-bundled] [--ours-alone]   (--help)
 set -e
 cd "$(dirname "$0")/.."
 FUSEKI=bench/lib/jena-fuseki-server-5.6.0.jar

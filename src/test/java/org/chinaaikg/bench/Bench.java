@@ -42,8 +42,8 @@ public final class Bench {
     static final String KG = "https://w3id.org/china-ai-kg/id/";
     static final String[] WHO = {"ours", "plain", "plain, no stats"};
 
-    record Options(List<Long> sizes, int repeats, double seconds, long seed, boolean bundled, Path work, Path fusekiJar,
-                   Path ourJar) {}
+    record Options(List<Long> sizes, int repeats, double seconds, long seed, boolean bundled, boolean oursAlone, Path work,
+                   Path fusekiJar, Path ourJar) {}
 
     public static void main(String[] args) throws Exception {
         List<Long> sizes = List.of(10_000L, 100_000L, 1_000_000L);
@@ -51,6 +51,7 @@ public final class Bench {
         double seconds = 5;
         long seed = 42;
         boolean bundled = true;
+        boolean oursAlone = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--sizes" -> sizes = args[++i].isBlank() ? List.of() : Arrays.stream(args[i].split(",")).map(Bench::size).toList();
@@ -58,6 +59,7 @@ public final class Bench {
                 case "--seconds" -> seconds = Double.parseDouble(args[++i]);
                 case "--seed" -> seed = Long.parseLong(args[++i]);
                 case "--no-bundled" -> bundled = false;
+                case "--ours-alone" -> oursAlone = true;
                 case "--help", "-h" -> {
                     System.out.println(USAGE);
                     return;
@@ -65,7 +67,7 @@ public final class Bench {
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + "\n" + USAGE);
             }
         }
-        Options o = new Options(sizes, repeats, seconds, seed, bundled, Path.of("bench", "work").toAbsolutePath(),
+        Options o = new Options(sizes, repeats, seconds, seed, bundled, oursAlone, Path.of("bench", "work").toAbsolutePath(),
                 Path.of("bench", "lib", "jena-fuseki-server-5.6.0.jar").toAbsolutePath(), Path.of("target", "china-ai-kg.jar").toAbsolutePath());
         List<String> out = new ArrayList<>();
         if (o.bundled()) out.addAll(bundled(o));
@@ -82,7 +84,9 @@ public final class Bench {
         out.forEach(System.out::println);
     }
 
-    static final String USAGE = "usage: bench/run.sh [--sizes 10k,100k,1m,10m] [--repeats 3] [--seconds 5] [--seed 42] [--no-bundled]";
+    static final String USAGE = "usage: bench/run.sh [--sizes 10k,100k,1m,10m] [--repeats 3] [--seconds 5] [--seed 42] [--no-bundled]"
+            + " [--ours-alone]\n  --ours-alone: after the loads, only our server, each query once to warm up and then 3 times"
+            + " (for 10M: three servers with three copies of the store do not fit in 24 GB of page cache and heaps)";
 
     static long size(String s) {
         s = s.trim().toLowerCase(Locale.ROOT);
@@ -193,24 +197,26 @@ public final class Bench {
         deleteRecursively(dir.resolve("store-tdbloader-graph"));
         log("load: ours %.1f s, tdb2.tdbloader %.1f s, tdb2.tdbloader --graph %.1f s", oursLoad, plainLoad, graphLoad);
 
+        String label = String.format("%,d", triples);
+        List<String> rows = new ArrayList<>();
+        rows.add(row(label, "load, triples/s: ours against tdb2.tdbloader", new double[] {triples / oursLoad, triples / plainLoad, Double.NaN}, "%.0f"));
+        rows.add(row(label, "  against tdb2.tdbloader --graph (quads, like ours)", new double[] {triples / oursLoad, triples / graphLoad, Double.NaN}, "%.0f"));
+        if (o.oursAlone()) {
+            rows.addAll(oursAlone(o, dir, store, data, ontology, label, growth.computeIfAbsent(triples, k -> new LinkedHashMap<>())));
+            return rows;
+        }
         // Each server its own copy of the same store (TDB2 allows one process per store).
         Path plainStore = copy(store, dir.resolve("store-plain"));
         Path noStats = copy(store, dir.resolve("store-plain-nostats"));
         try (Stream<Path> stats = Files.walk(noStats)) {
             for (Path p : stats.filter(p -> p.getFileName().toString().equals("stats.opt")).toList()) Files.delete(p);
         }
-        Command ours = port -> List.of(java(), "-jar", o.ourJar().toString(), "serve", "--port", String.valueOf(port),
-                "--store", store.toString(), "--data", data.toString(), "--ontology", ontology.toString(),
-                "--queries", Path.of("queries").toAbsolutePath().toString(), "--timeout", "300");
+        Command ours = ours(o, store, data, ontology);
         Command plain = fuseki(o, dir, plainStore, "plain");
         Command plainNoStats = fuseki(o, dir, noStats, "plain-nostats");
         Command[] commands = {ours, plain, plainNoStats};
 
         Map<String, double[]> m = new LinkedHashMap<>();
-        String label = String.format("%,d", triples);
-        List<String> rows = new ArrayList<>();
-        rows.add(row(label, "load, triples/s: ours against tdb2.tdbloader", new double[] {triples / oursLoad, triples / plainLoad, Double.NaN}, "%.0f"));
-        rows.add(row(label, "  against tdb2.tdbloader --graph (quads, like ours)", new double[] {triples / oursLoad, triples / graphLoad, Double.NaN}, "%.0f"));
 
         // Each repeat starts the three servers afresh (one at a time, nothing else running, for the start time), then
         // measures them side by side; every figure is the median over the repeats, each repeat being one JVM life
@@ -239,6 +245,38 @@ public final class Bench {
         m.forEach((k, v) -> rows.add(row(label, k, v, fmtOf(k))));
         deleteRecursively(plainStore);
         deleteRecursively(noStats);
+        return rows;
+    }
+
+    static Command ours(Options o, Path store, Path data, Path ontology) {
+        return port -> List.of(java(), "-jar", o.ourJar().toString(), "serve", "--port", String.valueOf(port),
+                "--store", store.toString(), "--data", data.toString(), "--ontology", ontology.toString(),
+                "--queries", Path.of("queries").toAbsolutePath().toString(), "--timeout", "900");
+    }
+
+    /** Our server alone: start, ping, each query of the mix once to warm up and then 3 times (p50, slowest), RSS. */
+    static List<String> oursAlone(Options o, Path dir, Path store, Path data, Path ontology, String label,
+                                  Map<String, Double> grows) throws Exception {
+        List<String> rows = new ArrayList<>();
+        Server s = Server.start(ours(o, store, data, ontology), dir, "ours-alone");
+        try {
+            rows.add(row(label, "start to first answer, s", new double[] {s.startSeconds, Double.NaN, Double.NaN}, "%.2f"));
+            rows.add(row(label, "/$/ping p50, ms", new double[] {percentile(s.pings(300), 50), Double.NaN, Double.NaN}, "%.1f"));
+            List<Query> mix = mix(KG + "org/c7", "company 7");
+            List<HttpRequest> requests = sparqlRequests(s.base, mix);
+            for (int q = 0; q < mix.size(); q++) {
+                double first = s.time(requests.get(q));
+                List<Double> times = new ArrayList<>();
+                for (int i = 0; i < 3; i++) times.add(s.time(requests.get(q)));
+                rows.add(row(label, "  " + mix.get(q).name() + " first call, ms", new double[] {first, Double.NaN, Double.NaN}, "%.1f"));
+                rows.add(row(label, "  " + mix.get(q).name() + " alone, p50 ms (of 3)", new double[] {percentile(times, 50), Double.NaN, Double.NaN}, "%.1f"));
+                rows.add(row(label, "  " + mix.get(q).name() + " alone, slowest ms (of 3)", new double[] {percentile(times, 100), Double.NaN, Double.NaN}, "%.1f"));
+                grows.put(mix.get(q).name(), percentile(times, 50));
+            }
+            rows.add(row(label, "peak RSS of the server, MB", new double[] {s.peakRssMb(), Double.NaN, Double.NaN}, "%.0f"));
+        } finally {
+            s.stop();
+        }
         return rows;
     }
 
