@@ -568,7 +568,7 @@ public final class Bench {
 
     static String fmtOf(String key) {
         return key.contains("req/s") || key.contains("MB") || key.contains("triples/s") ? "%.0f"
-                : key.contains("errors") || key.contains("samples") ? "%.0f" : key.contains("(x)") ? "%.2f" : key.contains("ms") ? "%.1f" : "%.2f";
+                : key.contains("errors") || key.contains("samples") || key.contains("Error") ? "%.0f" : key.contains("(x)") ? "%.2f" : key.contains("ms") ? "%.1f" : "%.2f";
     }
 
     static String fmt(String key, double v) {
