@@ -2,7 +2,7 @@ package org.chinaaikg.cli;
 
 import java.nio.file.Path;
 
-import org.chinaaikg.store.Inputs;
+import org.chinaaikg.project.Inputs;
 
 import picocli.CommandLine.Option;
 

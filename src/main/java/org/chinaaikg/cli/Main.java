@@ -1,7 +1,5 @@
 package org.chinaaikg.cli;
 
-import org.chinaaikg.provenance.LocateCommand;
-import org.chinaaikg.provenance.VerifyProvenanceCommand;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -1,5 +1,7 @@
 package org.chinaaikg.store;
 
+import org.chinaaikg.project.Inputs;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

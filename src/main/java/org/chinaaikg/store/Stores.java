@@ -1,5 +1,7 @@
 package org.chinaaikg.store;
 
+import org.chinaaikg.project.Inputs;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -38,8 +40,8 @@ import org.apache.jena.tdb2.solver.stats.StatsCollectorNodeId;
 import org.apache.jena.tdb2.solver.stats.StatsResults;
 import org.apache.jena.tdb2.store.DatasetGraphTDB;
 import org.apache.jena.tdb2.sys.TDBInternal;
-import org.chinaaikg.store.Inputs.InputFile;
-import org.chinaaikg.validate.RdfFiles;
+import org.chinaaikg.project.Inputs.InputFile;
+import org.chinaaikg.project.RdfFiles;
 import org.chinaaikg.validate.ShaclCheck;
 
 /**

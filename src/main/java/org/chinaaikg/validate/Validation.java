@@ -1,5 +1,7 @@
 package org.chinaaikg.validate;
 
+import org.chinaaikg.project.RdfFiles;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,8 +10,8 @@ import java.util.function.Consumer;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.sparql.graph.GraphFactory;
-import org.chinaaikg.store.Inputs;
-import org.chinaaikg.store.Inputs.InputFile;
+import org.chinaaikg.project.Inputs;
+import org.chinaaikg.project.Inputs.InputFile;
 
 /**
  * Parses every input file and checks the union of data and ontology against the shapes: what {@code validate}

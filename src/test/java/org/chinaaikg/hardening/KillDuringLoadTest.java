@@ -19,7 +19,7 @@ import java.util.stream.Stream;
 import org.chinaaikg.Fixtures;
 import org.chinaaikg.Fixtures.Project;
 import org.chinaaikg.Fixtures.Run;
-import org.chinaaikg.server.TestServer;
+import org.chinaaikg.web.TestServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

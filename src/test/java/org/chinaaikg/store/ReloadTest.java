@@ -1,5 +1,7 @@
 package org.chinaaikg.store;
 
+import org.chinaaikg.project.Inputs;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,0 +1,168 @@
+package org.chinaaikg.web;
+
+import org.chinaaikg.describe.GraphSources;
+import org.chinaaikg.describe.ResourceDescriber;
+import org.chinaaikg.vocab.Iris;
+import org.chinaaikg.web.html.EntityPage;
+import org.chinaaikg.web.html.OntologyPage;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.query.Dataset;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.rdf.model.Property;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.system.Txn;
+import org.apache.jena.vocabulary.DCTerms;
+import org.apache.jena.vocabulary.RDF;
+
+/**
+ * Dereferenceable IRIs: {@code /id/{kind}/{slug}} serves {@code https://w3id.org/china-ai-kg/id/{kind}/{slug}}
+ * and {@code /ontology} serves the ontology, each as Turtle, JSON-LD, RDF/XML, N-Triples, TriG,
+ * N-Quads or HTML, by Accept header or by a suffix such as {@code .ttl}. Unknown IRIs give 404.
+ */
+public final class LinkedDataServlet extends HttpServlet {
+    static final String ONTOLOGY_GRAPH = org.chinaaikg.project.Inputs.ONTOLOGY_GRAPH;
+
+    private static final Map<String, String> PREFIXES = Map.ofEntries(
+            Map.entry("kg", Iris.KG), Map.entry("rdf", RDF.getURI()),
+            Map.entry("rdfs", "http://www.w3.org/2000/01/rdf-schema#"), Map.entry("xsd", "http://www.w3.org/2001/XMLSchema#"),
+            Map.entry("owl", "http://www.w3.org/2002/07/owl#"), Map.entry("skos", "http://www.w3.org/2004/02/skos/core#"),
+            Map.entry("dcterms", DCTerms.NS), Map.entry("prov", "http://www.w3.org/ns/prov#"),
+            Map.entry("oa", "http://www.w3.org/ns/oa#"), Map.entry("org", "http://www.w3.org/ns/org#"),
+            Map.entry("foaf", "http://xmlns.com/foaf/0.1/"), Map.entry("schema", "http://schema.org/"),
+            Map.entry("id", Iris.ID), Map.entry("graph", Iris.GRAPH));
+
+    private final Dataset dataset;
+    private final java.util.function.Supplier<GraphSources> sources;
+
+    public LinkedDataServlet(Dataset dataset, java.util.function.Supplier<GraphSources> sources) {
+        this.dataset = dataset;
+        this.sources = sources;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String path = req.getRequestURI().substring(req.getContextPath().length());
+        String suffixType = null;
+        int dot = path.lastIndexOf('.');
+        if (dot > path.lastIndexOf('/')) {
+            String maybe = RdfFormats.forSuffix(path.substring(dot + 1)).orElse(null);
+            if (maybe != null) {
+                suffixType = maybe;
+                path = path.substring(0, dot);
+            }
+        }
+        String mediaType = suffixType != null ? suffixType : RdfFormats.negotiate(req.getHeader("Accept"));
+        resp.setHeader("Vary", "Accept");
+
+        if (path.equals("/ontology")) {
+            serveOntology(mediaType, resp);
+        } else if (path.startsWith("/id/") && path.length() > 4) {
+            serveResource(Iris.ID + path.substring(4), mediaType, resp);
+        } else {
+            notFound(resp, path);
+        }
+    }
+
+    private void serveResource(String iri, String mediaType, HttpServletResponse resp) throws IOException {
+        byte[] body = Txn.calculateRead(dataset, () -> {
+            DatasetGraph dsg = dataset.asDatasetGraph();
+            DatasetGraph description = ResourceDescriber.describe(dsg, iri);
+            if (description.isEmpty()) return null;
+            if (mediaType.equals(RdfFormats.HTML)) {
+                return new EntityPage(dsg, sources.get()).render(iri, description).getBytes(StandardCharsets.UTF_8);
+            }
+            return serialize(description, iri, RdfFormats.lang(mediaType));
+        });
+        if (body == null) {
+            notFound(resp, iri);
+            return;
+        }
+        send(resp, mediaType, body);
+    }
+
+    private void serveOntology(String mediaType, HttpServletResponse resp) throws IOException {
+        byte[] body = Txn.calculateRead(dataset, () -> {
+            Graph ontology = dataset.asDatasetGraph().getGraph(NodeFactory.createURI(ONTOLOGY_GRAPH));
+            if (ontology.isEmpty()) return null;
+            Model copy = ModelFactory.createDefaultModel().add(ModelFactory.createModelForGraph(ontology));
+            copy.setNsPrefixes(PREFIXES);
+            copy.setNsPrefix("vann", "http://purl.org/vocab/vann/");
+            if (mediaType.equals(RdfFormats.HTML)) {
+                return OntologyPage.render(copy).getBytes(StandardCharsets.UTF_8);
+            }
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            RDFDataMgr.write(out, copy, RdfFormats.lang(mediaType));
+            return out.toByteArray();
+        });
+        if (body == null) {
+            notFound(resp, Iris.ONTOLOGY);
+            return;
+        }
+        send(resp, mediaType, body);
+    }
+
+    /**
+     * Syntaxes with named graphs get the quads as they are; triple syntaxes get the triples plus,
+     * for each of the resource's own facts, an rdf:Statement whose dcterms:source is its graph.
+     */
+    static byte[] serialize(DatasetGraph description, String iri, Lang lang) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        if (RdfFormats.carriesGraphs(lang)) {
+            PREFIXES.forEach((p, ns) -> description.prefixes().add(p, ns));
+            RDFDataMgr.write(out, description, lang);
+            return out.toByteArray();
+        }
+        Model model = ModelFactory.createDefaultModel();
+        model.setNsPrefixes(PREFIXES);
+        Node self = NodeFactory.createURI(iri);
+        Property source = DCTerms.source;
+        description.find().forEachRemaining((Quad q) -> {
+            model.getGraph().add(q.asTriple());
+            if (q.getSubject().equals(self)) {
+                model.createResource()
+                        .addProperty(RDF.type, RDF.Statement)
+                        .addProperty(RDF.subject, model.wrapAsResource(q.getSubject()))
+                        .addProperty(RDF.predicate, model.wrapAsResource(q.getPredicate()))
+                        .addProperty(RDF.object, model.asRDFNode(q.getObject()))
+                        .addProperty(source, model.wrapAsResource(q.getGraph()));
+            }
+        });
+        RDFDataMgr.write(out, model, lang);
+        return out.toByteArray();
+    }
+
+    private static void send(HttpServletResponse resp, String mediaType, byte[] body) throws IOException {
+        resp.setStatus(200);
+        resp.setContentType(mediaType + (mediaType.startsWith("text/") || mediaType.contains("json") ? "; charset=utf-8" : ""));
+        resp.setContentLength(body.length);
+        try (OutputStream out = resp.getOutputStream()) {
+            out.write(body);
+        }
+    }
+
+    private static void notFound(HttpServletResponse resp, String what) throws IOException {
+        byte[] body = ("Not found: " + what + "\nNothing in the graph is described by this IRI.\n").getBytes(StandardCharsets.UTF_8);
+        resp.setStatus(404);
+        resp.setContentType("text/plain; charset=utf-8");
+        resp.setContentLength(body.length);
+        try (OutputStream out = resp.getOutputStream()) {
+            out.write(body);
+        }
+    }
+}

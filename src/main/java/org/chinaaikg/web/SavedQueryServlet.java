@@ -1,0 +1,213 @@
+package org.chinaaikg.web;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.jena.atlas.json.JSON;
+import org.apache.jena.atlas.json.JsonArray;
+import org.apache.jena.atlas.json.JsonObject;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.chinaaikg.query.Parameter;
+import org.chinaaikg.query.QueryRunner;
+import org.chinaaikg.query.ResultFormat;
+import org.chinaaikg.query.SavedQueries;
+import org.chinaaikg.query.SavedQuery;
+import org.chinaaikg.web.html.QueryPage;
+import org.chinaaikg.web.html.SavedQueryCard;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * {@code GET /queries}: the saved queries as JSON; {@code GET /queries/NAME} runs one (format by Accept, or by a
+ * {@code .csv}, {@code .tsv}, {@code .json}, {@code .xml} suffix), with parameters from the URL's query string.
+ * Answers are cached (header {@code X-Cache: hit} or {@code miss}).
+ */
+public final class SavedQueryServlet extends HttpServlet {
+    private final DatasetGraph dsg;
+    private final SavedQueries queries;
+    private final long timeoutMillis;
+    /**
+     * Answers by query, format and parameter values. The store is opened read-only for the life of the server, so an
+     * answer stays right until the next start (a new store version starts with an empty cache). Bounded by bytes.
+     */
+    private final Cache<String, Answer> cache = Caffeine.newBuilder()
+            .maximumWeight(CACHE_BYTES)
+            .weigher((String k, Answer a) -> a.body().length + k.length())
+            .build();
+
+    static final long CACHE_BYTES = 64L * 1024 * 1024;
+    static final int MAX_CACHED_ANSWER = 4 * 1024 * 1024;
+
+    public SavedQueryServlet(DatasetGraph dsg, SavedQueries queries, long timeoutMillis) {
+        this.dsg = dsg;
+        this.queries = queries;
+        this.timeoutMillis = timeoutMillis;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String path = req.getPathInfo() == null ? "" : req.getPathInfo();
+        if (req.getServletPath().equals("/queries") && (path.isEmpty() || path.equals("/"))) {
+            list(resp);
+            return;
+        }
+        String name = path.startsWith("/") ? path.substring(1) : path;
+        ResultFormat format = ResultFormat.ofAccept(req.getHeader("Accept"));
+        int dot = name.lastIndexOf('.');
+        boolean suffixed = dot > 0 && ResultFormat.ofSuffix(name.substring(dot + 1)) != null;
+        if (suffixed) {
+            format = ResultFormat.ofSuffix(name.substring(dot + 1));
+            name = name.substring(0, dot);
+        }
+        SavedQuery query = queries.named(name).orElse(null);
+        if (query == null) {
+            text(resp, HttpServletResponse.SC_NOT_FOUND, "No saved query named '" + name + "'. The list is at /queries.");
+            return;
+        }
+        if (!suffixed && wantsHtml(req.getHeader("Accept"))) {
+            page(req, resp, query);
+            return;
+        }
+        Binding binding;
+        try {
+            Map<String, List<String>> values = new LinkedHashMap<>();
+            req.getParameterMap().forEach((k, v) -> values.put(k, Arrays.asList(v)));
+            binding = query.bind(values);
+        } catch (Parameter.BadParameter e) {
+            text(resp, HttpServletResponse.SC_BAD_REQUEST, "Bad request: " + e.getMessage());
+            return;
+        }
+        String key = name + " " + format + " " + binding;
+        Answer cached = cache.getIfPresent(key);
+        if (cached != null) {
+            send(resp, cached, "hit");
+            return;
+        }
+        QueryRunner.Result result;
+        try {
+            result = QueryRunner.run(dsg, query.query(), binding, timeoutMillis);
+        } catch (RuntimeException e) {
+            if (QueryRunner.isTimeout(e)) {
+                text(resp, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "Query '" + name + "' timed out after " + timeoutMillis + " ms.");
+                return;
+            }
+            throw e;
+        }
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        QueryRunner.write(result, format, body);
+        Answer answer = new Answer(QueryRunner.contentType(result, format), body.toByteArray());
+        if (answer.body().length <= MAX_CACHED_ANSWER) cache.put(key, answer);
+        send(resp, answer, "miss");
+    }
+
+    /** A saved query's answer, as sent. */
+    private record Answer(String contentType, byte[] body) {}
+
+    private static void send(HttpServletResponse resp, Answer answer, String cacheStatus) throws IOException {
+        resp.setStatus(HttpServletResponse.SC_OK);
+        resp.setContentType(answer.contentType());
+        resp.setCharacterEncoding("UTF-8");
+        resp.setHeader("Vary", "Accept");
+        resp.setHeader("X-Cache", cacheStatus);
+        resp.setContentLength(answer.body().length);
+        resp.getOutputStream().write(answer.body());
+    }
+
+    /** A browser asking for a saved query gets its page: description, parameter form, results table, Python. */
+    private static boolean wantsHtml(String accept) {
+        return accept != null && accept.toLowerCase(java.util.Locale.ROOT).contains("text/html");
+    }
+
+    private void page(HttpServletRequest req, HttpServletResponse resp, SavedQuery query) throws IOException {
+        Map<String, String> given = new LinkedHashMap<>();
+        req.getParameterMap().forEach((k, v) -> given.put(k, v.length > 0 ? v[0] : ""));
+        SavedQueryCard card = new SavedQueryCard(query.name(), query.summary(), query.description(),
+                query.parameters().stream().map(Parameter::name).toList(), query.text());
+        String origin = Http.absolute(req, "");
+        int status = HttpServletResponse.SC_OK;
+        String html;
+        try {
+            Map<String, List<String>> values = new LinkedHashMap<>();
+            given.forEach((k, v) -> values.put(k, List.of(v)));
+            Binding binding = query.bind(values);
+            QueryRunner.Result result = QueryRunner.run(dsg, query.query(), binding, timeoutMillis);
+            if (result instanceof QueryRunner.Rows rows) {
+                rows.rows().reset();
+                List<Binding> list = new java.util.ArrayList<>();
+                rows.rows().forEachRemaining(list::add);
+                html = QueryPage.render(origin, card, given, rows.rows().getResultVars(), list, null);
+            } else {
+                html = QueryPage.render(origin, card, given, null, List.of(), "This query does not return rows: use the data links.");
+            }
+        } catch (Parameter.BadParameter e) {
+            // A first visit without parameters is not an error: the page shows the form.
+            status = given.isEmpty() ? HttpServletResponse.SC_OK : HttpServletResponse.SC_BAD_REQUEST;
+            html = QueryPage.render(origin, card, given, null, List.of(), given.isEmpty() ? "Fill in the parameters and run." : e.getMessage());
+        } catch (RuntimeException e) {
+            if (!QueryRunner.isTimeout(e)) throw e;
+            status = HttpServletResponse.SC_SERVICE_UNAVAILABLE;
+            html = QueryPage.render(origin, card, given, null, List.of(), "The query timed out after " + timeoutMillis + " ms.");
+        }
+        byte[] body = html.getBytes(StandardCharsets.UTF_8);
+        resp.setStatus(status);
+        resp.setContentType("text/html; charset=utf-8");
+        resp.setHeader("Vary", "Accept");
+        resp.setContentLength(body.length);
+        resp.getOutputStream().write(body);
+    }
+
+    private void list(HttpServletResponse resp) throws IOException {
+        JsonArray list = new JsonArray();
+        for (SavedQuery q : queries.all()) {
+            JsonObject o = new JsonObject();
+            o.put("name", q.name());
+            o.put("summary", q.summary());
+            o.put("description", q.description());
+            JsonArray tags = new JsonArray();
+            q.tags().forEach(tags::add);
+            o.put("tags", tags);
+            JsonArray params = new JsonArray();
+            for (Parameter p : q.parameters()) {
+                JsonObject po = new JsonObject();
+                po.put("name", p.name());
+                po.put("type", p.type());
+                po.put("required", p.required());
+                po.put("description", p.describe());
+                params.add(po);
+            }
+            o.put("parameters", params);
+            JsonObject links = new JsonObject();
+            links.put("json", "/queries/" + q.name() + ".json");
+            links.put("csv", "/queries/" + q.name() + ".csv");
+            links.put("tsv", "/queries/" + q.name() + ".tsv");
+            links.put("xml", "/queries/" + q.name() + ".xml");
+            o.put("links", links);
+            o.put("sparql", q.text());
+            list.add(o);
+        }
+        byte[] body = JSON.toString(list).getBytes(StandardCharsets.UTF_8);
+        resp.setStatus(HttpServletResponse.SC_OK);
+        resp.setContentType("application/json");
+        resp.setCharacterEncoding("UTF-8");
+        resp.setContentLength(body.length);
+        resp.getOutputStream().write(body);
+    }
+
+    private static void text(HttpServletResponse resp, int status, String message) throws IOException {
+        resp.setStatus(status);
+        resp.setContentType("text/plain");
+        resp.setCharacterEncoding("UTF-8");
+        resp.getWriter().println(message);
+    }
+}

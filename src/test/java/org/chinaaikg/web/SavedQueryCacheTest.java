@@ -1,0 +1,66 @@
+package org.chinaaikg.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+
+import org.chinaaikg.Fixtures;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A saved query asked again with the same parameters and format answers from the cache, with the same bytes. */
+class SavedQueryCacheTest {
+    static final String BAIDU = "/queries/models-of-company.csv?company=https://w3id.org/china-ai-kg/id/org/baidu";
+    static final String ZHIPU = "/queries/models-of-company.csv?company=https://w3id.org/china-ai-kg/id/org/zhipu";
+
+    @TempDir
+    static Path dir;
+    static TestServer server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = TestServer.start(Fixtures.copyTo(dir));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) server.close();
+    }
+
+    static String cache(HttpResponse<String> r) {
+        return r.headers().firstValue("X-Cache").orElse("none");
+    }
+
+    @Test
+    void aRepeatedSavedQueryAnswersFromTheCache() throws Exception {
+        HttpResponse<String> first = server.get(BAIDU, null);
+        HttpResponse<String> second = server.get(BAIDU, null);
+        assertEquals(200, first.statusCode(), first.body());
+        assertEquals("miss", cache(first));
+        assertEquals("hit", cache(second));
+        assertEquals(first.body(), second.body());
+        assertEquals(first.headers().firstValue("Content-Type"), second.headers().firstValue("Content-Type"));
+    }
+
+    @Test
+    void otherParametersOrFormatsAreOtherAnswers() throws Exception {
+        HttpResponse<String> baidu = server.get(BAIDU, null);
+        HttpResponse<String> zhipu = server.get(ZHIPU, null);
+        assertEquals("miss", cache(zhipu));
+        assertNotEquals(baidu.body(), zhipu.body());
+        HttpResponse<String> json = server.get(BAIDU.replace(".csv", ""), "application/sparql-results+json");
+        assertEquals("miss", cache(json));
+        assertEquals("hit", cache(server.get(BAIDU.replace(".csv", ""), "application/sparql-results+json")));
+    }
+
+    @Test
+    void refusedParametersAreNeverCached() throws Exception {
+        HttpResponse<String> bad = server.get("/queries/models-of-company.csv?company=not-an-iri", null);
+        assertEquals(400, bad.statusCode());
+        assertEquals(400, server.get("/queries/models-of-company.csv?company=not-an-iri", null).statusCode());
+    }
+}
