@@ -1,6 +1,7 @@
 package org.chinaaikg.describe;
 
 import org.chinaaikg.vocab.Iris;
+import org.chinaaikg.vocab.KG;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -27,7 +28,7 @@ public final class GraphSources {
     /** Reads the mapping from the dataset; callers hold a read transaction. */
     public static GraphSources of(DatasetGraph dsg) {
         Map<String, Source> byGraph = new HashMap<>();
-        Node statedIn = NodeFactory.createURI(Iris.KG + "statedIn");
+        Node statedIn = KG.statedIn.asNode();
         dsg.find(Node.ANY, Node.ANY, statedIn, Node.ANY).forEachRemaining(q -> {
             String graph = q.getGraph().getURI();
             if (byGraph.containsKey(graph) || !q.getObject().isURI()) return;

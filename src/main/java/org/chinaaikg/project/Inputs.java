@@ -1,5 +1,6 @@
 package org.chinaaikg.project;
 
+import org.chinaaikg.vocab.Iris;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,7 +14,7 @@ import java.util.stream.Stream;
  * graph of its own, the ontology into one graph, the SHACL shapes ({@code ontology/*shapes*.ttl}) into another.
  */
 public record Inputs(Path dataDir, Path ontologyDir) {
-    public static final String GRAPH_BASE = "https://w3id.org/china-ai-kg/graph/";
+    public static final String GRAPH_BASE = Iris.GRAPH;
     public static final String ONTOLOGY_GRAPH = GRAPH_BASE + "ontology";
     public static final String SHAPES_GRAPH = GRAPH_BASE + "shapes";
 

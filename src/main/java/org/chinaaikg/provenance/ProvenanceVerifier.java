@@ -1,5 +1,7 @@
 package org.chinaaikg.provenance;
 
+import org.chinaaikg.vocab.Prefixes;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -44,10 +46,7 @@ public final class ProvenanceVerifier {
         }
     }
 
-    private static final String PREFIXES = """
-            PREFIX kg: <https://w3id.org/china-ai-kg/ontology#>
-            PREFIX oa: <http://www.w3.org/ns/oa#>
-            """;
+    private static final String PREFIXES = Prefixes.sparql();
 
     private final Map<String, SourceText> corpusBySha256;
     private final Path corpusDir;

@@ -6,7 +6,7 @@ public final class Iris {
     public static final String ID = BASE + "id/";
     public static final String ONTOLOGY = BASE + "ontology";
     public static final String KG = ONTOLOGY + "#";
-    public static final String GRAPH = org.chinaaikg.project.Inputs.GRAPH_BASE;
+    public static final String GRAPH = BASE + "graph/";
 
     private Iris() {}
 

@@ -3,13 +3,13 @@ package org.chinaaikg.web;
 import org.chinaaikg.describe.GraphSources;
 import org.chinaaikg.describe.ResourceDescriber;
 import org.chinaaikg.vocab.Iris;
+import org.chinaaikg.vocab.Prefixes;
 import org.chinaaikg.web.html.EntityPage;
 import org.chinaaikg.web.html.OntologyPage;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -37,15 +37,6 @@ import org.apache.jena.vocabulary.RDF;
  */
 public final class LinkedDataServlet extends HttpServlet {
     static final String ONTOLOGY_GRAPH = org.chinaaikg.project.Inputs.ONTOLOGY_GRAPH;
-
-    private static final Map<String, String> PREFIXES = Map.ofEntries(
-            Map.entry("kg", Iris.KG), Map.entry("rdf", RDF.getURI()),
-            Map.entry("rdfs", "http://www.w3.org/2000/01/rdf-schema#"), Map.entry("xsd", "http://www.w3.org/2001/XMLSchema#"),
-            Map.entry("owl", "http://www.w3.org/2002/07/owl#"), Map.entry("skos", "http://www.w3.org/2004/02/skos/core#"),
-            Map.entry("dcterms", DCTerms.NS), Map.entry("prov", "http://www.w3.org/ns/prov#"),
-            Map.entry("oa", "http://www.w3.org/ns/oa#"), Map.entry("org", "http://www.w3.org/ns/org#"),
-            Map.entry("foaf", "http://xmlns.com/foaf/0.1/"), Map.entry("schema", "http://schema.org/"),
-            Map.entry("id", Iris.ID), Map.entry("graph", Iris.GRAPH));
 
     private final Dataset dataset;
     private final java.util.function.Supplier<GraphSources> sources;
@@ -101,8 +92,7 @@ public final class LinkedDataServlet extends HttpServlet {
             Graph ontology = dataset.asDatasetGraph().getGraph(NodeFactory.createURI(ONTOLOGY_GRAPH));
             if (ontology.isEmpty()) return null;
             Model copy = ModelFactory.createDefaultModel().add(ModelFactory.createModelForGraph(ontology));
-            copy.setNsPrefixes(PREFIXES);
-            copy.setNsPrefix("vann", "http://purl.org/vocab/vann/");
+            copy.setNsPrefixes(Prefixes.all());
             if (mediaType.equals(RdfFormats.HTML)) {
                 return OntologyPage.render(copy).getBytes(StandardCharsets.UTF_8);
             }
@@ -124,12 +114,12 @@ public final class LinkedDataServlet extends HttpServlet {
     static byte[] serialize(DatasetGraph description, String iri, Lang lang) {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         if (RdfFormats.carriesGraphs(lang)) {
-            PREFIXES.forEach((p, ns) -> description.prefixes().add(p, ns));
+            Prefixes.all().getNsPrefixMap().forEach((p, ns) -> description.prefixes().add(p, ns));
             RDFDataMgr.write(out, description, lang);
             return out.toByteArray();
         }
         Model model = ModelFactory.createDefaultModel();
-        model.setNsPrefixes(PREFIXES);
+        model.setNsPrefixes(Prefixes.all());
         Node self = NodeFactory.createURI(iri);
         Property source = DCTerms.source;
         description.find().forEachRemaining((Quad q) -> {
