@@ -34,13 +34,15 @@ public enum ResultFormat {
         };
     }
 
-    /** The format an Accept header asks for; SPARQL JSON results when it names none of ours. */
-    public static ResultFormat ofAccept(String accept) {
-        if (accept == null) return JSON;
-        String a = accept.toLowerCase(Locale.ROOT);
-        if (a.contains("text/csv")) return CSV;
-        if (a.contains("text/tab-separated-values")) return TSV;
-        if (a.contains("application/sparql-results+xml") || a.contains("application/xml")) return XML;
-        return JSON;
+    /** The format whose media type this is ({@code application/xml} and {@code application/json} too), or null. */
+    public static ResultFormat ofMediaType(String mediaType) {
+        for (ResultFormat f : values()) {
+            if (f != TABLE && f.contentType.equals(mediaType)) return f;
+        }
+        return switch (mediaType) {
+            case "application/xml" -> XML;
+            case "application/json" -> JSON;
+            default -> null;
+        };
     }
 }

@@ -66,12 +66,7 @@ public final class DescriptionServlets {
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         RDFDataMgr.write(out, model, lang);
-        resp.setStatus(200);
         resp.setHeader("Vary", "Accept");
-        resp.setContentType(mediaType + (mediaType.startsWith("text/") || mediaType.contains("json") ? "; charset=utf-8" : ""));
-        resp.setContentLength(out.size());
-        try (OutputStream o = resp.getOutputStream()) {
-            out.writeTo(o);
-        }
+        Responses.send(resp, 200, mediaType, out.toByteArray());
     }
 }

@@ -1,7 +1,6 @@
 package org.chinaaikg.web;
 
 import java.time.Duration;
-import java.util.List;
 
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.server.DataService;
@@ -11,14 +10,12 @@ import org.apache.jena.query.Dataset;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.HttpConnectionFactory;
-import org.chinaaikg.web.html.SavedQueryCard;
-import org.chinaaikg.query.Parameter;
 import org.chinaaikg.query.SavedQueries;
 
 /**
  * The server's wiring: dataset {@code /kg} with query and read-only Graph Store Protocol endpoints and nothing
- * else (no update, no upload), request bodies over 1 MB refused, {@code SERVICE} calls off, a query timeout, and the saved queries at
- * {@code /queries}. Returns the builder so that callers choose the port (tests use {@code .port(0)}).
+ * else (no update, no upload), {@code SERVICE} calls off, and a query timeout; every other path is in {@link Routes}.
+ * Returns the builder so that callers choose the port (tests use {@code .port(0)}).
  */
 public final class KgServer {
     public static final String DATASET = "/kg";
@@ -44,21 +41,7 @@ public final class KgServer {
                 .addEndpoint(Operation.GSP_R, "get")
                 .addEndpoint(Operation.GSP_R)
                 .build();
-        SavedQueryServlet saved = new SavedQueryServlet(dsg, queries, timeout.toMillis());
-        FusekiServer.Builder builder = FusekiServer.create()
-                .enablePing(true)
-                // Oversized bodies get 413 before anything reads them.
-                .addFilter("/*", new BodyLimit(BodyLimit.DEFAULT_LIMIT))
-                .addFilter("/*", new ErrorMessageLength())
-                .add(DATASET, readOnly)
-                .addServlet("/queries", saved)
-                .addServlet("/queries/*", saved);
-        List<SavedQueryCard> cards = queries.all().stream()
-                .map(q -> new SavedQueryCard(q.name(), q.summary(), q.description(),
-                        q.parameters().stream().map(Parameter::name).toList(), q.text()))
-                .toList();
-        // The home page, /id/ and /ontology pages, VoID and the service description.
-        return LinkedData.register(builder, dataset, () -> cards);
+        return Routes.mount(FusekiServer.create(), readOnly, Routes.table(dataset, queries, timeout.toMillis()));
     }
 
     /** Builds the server from {@link #builder}, with a response buffer that Jetty's pool reuses. */

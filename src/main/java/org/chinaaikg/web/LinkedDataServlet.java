@@ -138,21 +138,10 @@ public final class LinkedDataServlet extends HttpServlet {
     }
 
     private static void send(HttpServletResponse resp, String mediaType, byte[] body) throws IOException {
-        resp.setStatus(200);
-        resp.setContentType(mediaType + (mediaType.startsWith("text/") || mediaType.contains("json") ? "; charset=utf-8" : ""));
-        resp.setContentLength(body.length);
-        try (OutputStream out = resp.getOutputStream()) {
-            out.write(body);
-        }
+        Responses.send(resp, 200, mediaType, body);
     }
 
     private static void notFound(HttpServletResponse resp, String what) throws IOException {
-        byte[] body = ("Not found: " + what + "\nNothing in the graph is described by this IRI.\n").getBytes(StandardCharsets.UTF_8);
-        resp.setStatus(404);
-        resp.setContentType("text/plain; charset=utf-8");
-        resp.setContentLength(body.length);
-        try (OutputStream out = resp.getOutputStream()) {
-            out.write(body);
-        }
+        Responses.text(resp, 404, "Not found: " + what + "\nNothing in the graph is described by this IRI.");
     }
 }

@@ -1,11 +1,11 @@
 package org.chinaaikg.web;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
-import org.apache.jena.atlas.web.AcceptList;
-import org.apache.jena.atlas.web.MediaType;
 import org.apache.jena.riot.Lang;
 
 /**
@@ -37,21 +37,15 @@ public final class RdfFormats {
         BY_SUFFIX.put("html", HTML);
     }
 
-    private static final AcceptList OFFERED;
-
     /** N-Triples' media type before RDF 1.1, still what some clients (rdflib) ask for. */
     private static final String LEGACY_NTRIPLES = "text/plain";
 
-    static {
-        // RDF first, HTML last: a client whose best match is a wildcard (rdflib sends "text/plain, */*;q=0.1")
-        // gets data; browsers name text/html explicitly and get the page.
-        String[] offered = new String[BY_MEDIA_TYPE.size() + 2];
-        int i = 0;
-        for (String type : BY_MEDIA_TYPE.keySet()) offered[i++] = type;
-        offered[i++] = LEGACY_NTRIPLES;
-        offered[i] = HTML;
-        OFFERED = AcceptList.create(offered);
-    }
+    /**
+     * RDF first, HTML last: a client whose best match is a wildcard (rdflib sends text/plain and a wildcard at q=0.1) gets
+     * data; browsers name text/html and get the page.
+     */
+    private static final List<String> OFFERED = Stream.concat(
+            Stream.concat(BY_MEDIA_TYPE.keySet().stream(), Stream.of(LEGACY_NTRIPLES)), Stream.of(HTML)).toList();
 
     private RdfFormats() {}
 
@@ -71,16 +65,8 @@ public final class RdfFormats {
      * when nothing offered is acceptable, rather than a 406 that helps nobody.
      */
     public static String negotiate(String accept) {
-        if (accept == null || accept.isBlank() || accept.trim().equals("*/*")) return "text/turtle";
-        MediaType chosen;
-        try {
-            chosen = AcceptList.match(new AcceptList(accept), OFFERED);
-        } catch (RuntimeException unparseable) {
-            return "text/turtle";
-        }
-        if (chosen == null) return "text/turtle";
-        String type = chosen.getContentTypeStr();
-        return type.equals(LEGACY_NTRIPLES) ? "application/n-triples" : type;
+        String chosen = Conneg.choose(accept, OFFERED).orElse("text/turtle");
+        return chosen.equals(LEGACY_NTRIPLES) ? "application/n-triples" : chosen;
     }
 
     public static Lang lang(String mediaType) {

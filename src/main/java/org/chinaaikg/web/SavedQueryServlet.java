@@ -46,6 +46,15 @@ public final class SavedQueryServlet extends HttpServlet {
             .weigher((String k, Answer a) -> a.body().length + k.length())
             .build();
 
+    private static final String HTML = "text/html";
+
+    /**
+     * What {@code /queries/NAME} offers, JSON first (the default of clients that accept anything); a browser, which
+     * names text/html, gets the query's page with its form, results and code.
+     */
+    private static final List<String> OFFERED = List.of(ResultFormat.JSON.contentType, "application/json",
+            ResultFormat.CSV.contentType, ResultFormat.TSV.contentType, ResultFormat.XML.contentType, "application/xml", HTML);
+
     static final long CACHE_BYTES = 64L * 1024 * 1024;
     static final int MAX_CACHED_ANSWER = 4 * 1024 * 1024;
 
@@ -63,7 +72,8 @@ public final class SavedQueryServlet extends HttpServlet {
             return;
         }
         String name = path.startsWith("/") ? path.substring(1) : path;
-        ResultFormat format = ResultFormat.ofAccept(req.getHeader("Accept"));
+        String negotiated = Conneg.choose(req.getHeader("Accept"), OFFERED).orElse(OFFERED.get(0));
+        ResultFormat format = negotiated.equals(HTML) ? ResultFormat.JSON : ResultFormat.ofMediaType(negotiated);
         int dot = name.lastIndexOf('.');
         boolean suffixed = dot > 0 && ResultFormat.ofSuffix(name.substring(dot + 1)) != null;
         if (suffixed) {
@@ -75,7 +85,7 @@ public final class SavedQueryServlet extends HttpServlet {
             text(resp, HttpServletResponse.SC_NOT_FOUND, "No saved query named '" + name + "'. The list is at /queries.");
             return;
         }
-        if (!suffixed && wantsHtml(req.getHeader("Accept"))) {
+        if (!suffixed && negotiated.equals(HTML)) {
             page(req, resp, query);
             return;
         }
@@ -115,18 +125,9 @@ public final class SavedQueryServlet extends HttpServlet {
     private record Answer(String contentType, byte[] body) {}
 
     private static void send(HttpServletResponse resp, Answer answer, String cacheStatus) throws IOException {
-        resp.setStatus(HttpServletResponse.SC_OK);
-        resp.setContentType(answer.contentType());
-        resp.setCharacterEncoding("UTF-8");
         resp.setHeader("Vary", "Accept");
         resp.setHeader("X-Cache", cacheStatus);
-        resp.setContentLength(answer.body().length);
-        resp.getOutputStream().write(answer.body());
-    }
-
-    /** A browser asking for a saved query gets its page: description, parameter form, results table, Python. */
-    private static boolean wantsHtml(String accept) {
-        return accept != null && accept.toLowerCase(java.util.Locale.ROOT).contains("text/html");
+        Responses.send(resp, HttpServletResponse.SC_OK, answer.contentType(), answer.body());
     }
 
     private void page(HttpServletRequest req, HttpServletResponse resp, SavedQuery query) throws IOException {
@@ -159,12 +160,8 @@ public final class SavedQueryServlet extends HttpServlet {
             status = HttpServletResponse.SC_SERVICE_UNAVAILABLE;
             html = QueryPage.render(origin, card, given, null, List.of(), "The query timed out after " + timeoutMillis + " ms.");
         }
-        byte[] body = html.getBytes(StandardCharsets.UTF_8);
-        resp.setStatus(status);
-        resp.setContentType("text/html; charset=utf-8");
         resp.setHeader("Vary", "Accept");
-        resp.setContentLength(body.length);
-        resp.getOutputStream().write(body);
+        Responses.send(resp, status, HTML, html.getBytes(StandardCharsets.UTF_8));
     }
 
     private void list(HttpServletResponse resp) throws IOException {
@@ -196,18 +193,10 @@ public final class SavedQueryServlet extends HttpServlet {
             o.put("sparql", q.text());
             list.add(o);
         }
-        byte[] body = JSON.toString(list).getBytes(StandardCharsets.UTF_8);
-        resp.setStatus(HttpServletResponse.SC_OK);
-        resp.setContentType("application/json");
-        resp.setCharacterEncoding("UTF-8");
-        resp.setContentLength(body.length);
-        resp.getOutputStream().write(body);
+        Responses.send(resp, HttpServletResponse.SC_OK, "application/json", JSON.toString(list).getBytes(StandardCharsets.UTF_8));
     }
 
     private static void text(HttpServletResponse resp, int status, String message) throws IOException {
-        resp.setStatus(status);
-        resp.setContentType("text/plain");
-        resp.setCharacterEncoding("UTF-8");
-        resp.getWriter().println(message);
+        Responses.text(resp, status, message);
     }
 }

@@ -31,11 +31,7 @@ public final class WebPages {
                 sources.get().all().values().forEach(s -> titles.put(s.iri(), s.title()));
                 String origin = Http.absolute(req, "");
                 byte[] body = LandingPage.render(origin, stats.get(), titles, queries.get()).getBytes(StandardCharsets.UTF_8);
-                resp.setContentType("text/html; charset=utf-8");
-                resp.setContentLength(body.length);
-                try (OutputStream out = resp.getOutputStream()) {
-                    out.write(body);
-                }
+                Responses.send(resp, 200, "text/html", body);
             }
         };
     }
@@ -56,14 +52,10 @@ public final class WebPages {
                         return;
                     }
                     byte[] body = in.readAllBytes();
-                    resp.setContentType(path.endsWith(".js") ? "text/javascript; charset=utf-8"
-                            : path.endsWith(".css") ? "text/css; charset=utf-8" : "application/octet-stream");
                     // Versioned paths never change: let browsers keep them.
                     resp.setHeader("Cache-Control", "public, max-age=31536000, immutable");
-                    resp.setContentLength(body.length);
-                    try (OutputStream out = resp.getOutputStream()) {
-                        out.write(body);
-                    }
+                    Responses.send(resp, 200, path.endsWith(".js") ? "text/javascript"
+                            : path.endsWith(".css") ? "text/css" : "application/octet-stream", body);
                 }
             }
         };

@@ -9,7 +9,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,31 +18,17 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.chinaaikg.Fixtures;
-import org.chinaaikg.web.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.chinaaikg.web.ServerExtension;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Sixteen clients, each with its own connection, for ten seconds, over loopback: no error at all. */
 class ConcurrentClientsTest {
     static final int CLIENTS = 16;
     static final long MILLIS = 10_000;
 
-    @TempDir
-    static Path dir;
-    static TestServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = TestServer.start(Fixtures.copyTo(dir));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) server.close();
-    }
+    @RegisterExtension
+    static final ServerExtension server = ServerExtension.onFixtures();
 
     static String q(String sparql) {
         return "/kg/sparql?query=" + URLEncoder.encode(sparql, StandardCharsets.UTF_8);
@@ -73,7 +58,7 @@ class ConcurrentClientsTest {
                     HttpClient http = HttpClient.newHttpClient();
                     for (int i = offset; System.currentTimeMillis() < end && errors.size() < 20; i++) {
                         String[] call = mix.get(i % mix.size());
-                        HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(server.base + call[0])).timeout(java.time.Duration.ofSeconds(10));
+                        HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(server.base() + call[0])).timeout(java.time.Duration.ofSeconds(10));
                         if (call[1] != null) req.header("Accept", call[1]);
                         try {
                             HttpResponse<String> r = http.send(req.build(), HttpResponse.BodyHandlers.ofString());

@@ -15,35 +15,20 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.chinaaikg.Fixtures;
-import org.chinaaikg.web.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.chinaaikg.web.ServerExtension;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What a public endpoint meets: malformed queries, huge bodies, nonsense {@code Accept} headers. */
 class HostileRequestsTest {
     static final int MB = 1024 * 1024;
 
-    @TempDir
-    static Path dir;
-    static TestServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = TestServer.start(Fixtures.copyTo(dir));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) server.close();
-    }
+    @RegisterExtension
+    static final ServerExtension server = ServerExtension.onFixtures();
 
     @Test
     void malformedQueriesGet400WithTheParsersLineAndColumn() throws Exception {
@@ -68,7 +53,7 @@ class HostileRequestsTest {
     void aTwentyMegabyteQueryIsRefusedWith413BeforeItsBodyIsSent() throws Exception {
         // Announce 20 MB, send only 64 kB, and wait: the refusal must come from the Content-Length alone.
         for (String type : List.of("application/sparql-query", "application/x-www-form-urlencoded")) {
-            URI uri = URI.create(server.base);
+            URI uri = URI.create(server.base());
             try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
                 socket.setSoTimeout(5000);
                 OutputStream out = socket.getOutputStream();
@@ -134,7 +119,7 @@ class HostileRequestsTest {
     }
 
     private static HttpResponse<String> post(String type, HttpRequest.BodyPublisher body) throws Exception {
-        HttpRequest req = HttpRequest.newBuilder(URI.create(server.base + "/kg/sparql"))
+        HttpRequest req = HttpRequest.newBuilder(URI.create(server.base() + "/kg/sparql"))
                 .header("Content-Type", type).POST(body).build();
         // A new client per request: the server closes the connection after refusing a body.
         return HttpClient.newHttpClient().send(req, HttpResponse.BodyHandlers.ofString());

@@ -24,12 +24,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import org.chinaaikg.Fixtures;
-import org.chinaaikg.web.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.chinaaikg.web.ServerExtension;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Mutated saved queries (tokens deleted, duplicated, swapped; random bytes inserted), from a fixed seed so that a
@@ -40,19 +37,8 @@ class QueryFuzzTest {
     static final int MUTANTS = 1200;
     static final Pattern TOKEN = Pattern.compile("\\s+|[{}().;,]|[^\\s{}().;,]+");
 
-    @TempDir
-    static Path dir;
-    static TestServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = TestServer.start(Fixtures.copyTo(dir), "--timeout", "1");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) server.close();
-    }
+    @RegisterExtension
+    static final ServerExtension server = ServerExtension.onFixtures("--timeout", "1");
 
     @Test
     void mutatedSavedQueriesNeverGetA5xxOtherThanTheTimeout() throws Exception {
@@ -90,12 +76,12 @@ class QueryFuzzTest {
     private static int send(int n, byte[] query, Map<Integer, String> failures) throws Exception {
         HttpRequest req;
         if (n % 2 == 0) {
-            req = HttpRequest.newBuilder(URI.create(server.base + "/kg/sparql"))
+            req = HttpRequest.newBuilder(URI.create(server.base() + "/kg/sparql"))
                     .header("Content-Type", "application/sparql-query").header("Accept", "text/csv")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(query)).build();
         } else {
             String text = new String(query, StandardCharsets.UTF_8);
-            req = HttpRequest.newBuilder(URI.create(server.base + "/kg/sparql?query=" + URLEncoder.encode(text, StandardCharsets.UTF_8)))
+            req = HttpRequest.newBuilder(URI.create(server.base() + "/kg/sparql?query=" + URLEncoder.encode(text, StandardCharsets.UTF_8)))
                     .header("Accept", "application/sparql-results+json").GET().build();
         }
         HttpResponse<String> r = HTTP.send(req, HttpResponse.BodyHandlers.ofString());

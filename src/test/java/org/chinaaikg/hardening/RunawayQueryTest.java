@@ -4,37 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.chinaaikg.Fixtures;
-import org.chinaaikg.web.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.chinaaikg.web.ServerExtension;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Runaway queries are stopped by the timeout, and the server keeps answering everyone else meanwhile. */
 class RunawayQueryTest {
     static final String CROSS_PRODUCT = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n1 ?o }";
 
-    @TempDir
-    static Path dir;
-    static TestServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = TestServer.start(Fixtures.copyTo(dir), "--timeout", "2");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) server.close();
-    }
+    @RegisterExtension
+    static final ServerExtension server = ServerExtension.onFixtures("--timeout", "2");
 
     @Test
     void crossProductsGet503AtTheTimeoutWhilePingAndSimpleQueriesStayPrompt() throws Exception {

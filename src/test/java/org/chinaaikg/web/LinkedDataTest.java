@@ -1,6 +1,7 @@
 package org.chinaaikg.web;
 
 import org.chinaaikg.describe.DatasetDescriptions;
+import org.chinaaikg.query.SavedQueries;
 import org.chinaaikg.vocab.Iris;
 import org.chinaaikg.web.html.SavedQueryCard;
 
@@ -12,7 +13,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import org.apache.jena.fuseki.main.FusekiServer;
@@ -44,17 +47,17 @@ class LinkedDataTest {
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @BeforeAll
-    static void start() {
-        Dataset dataset = TDB2Factory.connectDataset(storeDir.toString());
+    static void start() throws Exception {
+        Dataset dataset = TDB2Factory.connectDataset(storeDir.resolve("store").toString());
         Txn.executeWrite(dataset, () -> {
             RDFDataMgr.read(dataset.getNamedModel(Iris.GRAPH + "ontology"), "ontology/china-ai-kg.ttl");
             RDFDataMgr.read(dataset.getNamedModel(Iris.GRAPH + "statements/000-test"), "src/test/resources/linkeddata/statements.ttl");
             RDFDataMgr.read(dataset.getNamedModel(Iris.GRAPH + "entities/test"), "src/test/resources/linkeddata/entities.ttl");
         });
-        FusekiServer.Builder builder = FusekiServer.create().port(0).add("/kg", dataset, false);
-        LinkedData.register(builder, dataset, () -> java.util.List.of(new SavedQueryCard("models", "AI models", "Every model.",
-                java.util.List.of(), "SELECT ?m WHERE { ?m a <https://w3id.org/china-ai-kg/ontology#LargeLanguageModel> }")));
-        server = builder.build().start();
+        Path queries = Files.createDirectories(storeDir.resolve("queries"));
+        Files.writeString(queries.resolve("models.rq"), "#+ summary: AI models\n#+ description: Every model.\n"
+                + "SELECT ?m WHERE { ?m a <https://w3id.org/china-ai-kg/ontology#LargeLanguageModel> }\n");
+        server = KgServer.build(KgServer.builder(dataset, SavedQueries.load(queries, problem -> {}), Duration.ofSeconds(10)).port(0)).start();
         base = "http://localhost:" + server.getHttpPort();
     }
 

@@ -4,32 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 
-import org.chinaaikg.Fixtures;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A saved query asked again with the same parameters and format answers from the cache, with the same bytes. */
 class SavedQueryCacheTest {
     static final String BAIDU = "/queries/models-of-company.csv?company=https://w3id.org/china-ai-kg/id/org/baidu";
     static final String ZHIPU = "/queries/models-of-company.csv?company=https://w3id.org/china-ai-kg/id/org/zhipu";
 
-    @TempDir
-    static Path dir;
-    static TestServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = TestServer.start(Fixtures.copyTo(dir));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) server.close();
-    }
+    @RegisterExtension
+    static final ServerExtension server = ServerExtension.onFixtures();
 
     static String cache(HttpResponse<String> r) {
         return r.headers().firstValue("X-Cache").orElse("none");

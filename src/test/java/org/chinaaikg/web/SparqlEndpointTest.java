@@ -11,7 +11,6 @@ import java.net.SocketTimeoutException;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -19,14 +18,11 @@ import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
-import org.chinaaikg.Fixtures;
 import org.eclipse.jetty.io.ArrayByteBufferPool;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.HttpConnectionFactory;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The SPARQL endpoint: every result format, the union default graph, and what it must refuse. */
 class SparqlEndpointTest {
@@ -34,19 +30,8 @@ class SparqlEndpointTest {
             + "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n";
     static final String ERNIE = "<https://w3id.org/china-ai-kg/id/model/ernie>";
 
-    @TempDir
-    static Path dir;
-    static TestServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = TestServer.start(Fixtures.copyTo(dir), "--timeout", "1");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) server.close();
-    }
+    @RegisterExtension
+    static final ServerExtension server = ServerExtension.onFixtures("--timeout", "1");
 
     static String form(String name, String value) {
         return name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8);
@@ -60,7 +45,7 @@ class SparqlEndpointTest {
     @Test
     void responsesUseABufferThatJettysPoolReuses() {
         // A buffer bigger than the pool keeps is allocated and zeroed anew for every response (20 ms a ping here).
-        for (Connector connector : server.server.getJettyServer().getConnectors()) {
+        for (Connector connector : server.server().server.getJettyServer().getConnectors()) {
             int buffer = connector.getConnectionFactory(HttpConnectionFactory.class).getHttpConfiguration().getOutputBufferSize();
             ArrayByteBufferPool pool = (ArrayByteBufferPool) connector.getByteBufferPool();
             assertTrue(buffer <= pool.getMaxCapacity(), buffer + " bytes, the pool keeps up to " + pool.getMaxCapacity());

@@ -1,0 +1,94 @@
+package org.chinaaikg.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.http.HttpServlet;
+
+import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.fuseki.server.DataService;
+import org.apache.jena.query.Dataset;
+import org.apache.jena.system.Txn;
+import org.chinaaikg.describe.DatasetStatistics;
+import org.chinaaikg.describe.GraphSources;
+import org.chinaaikg.query.Parameter;
+import org.chinaaikg.query.SavedQueries;
+import org.chinaaikg.web.html.SavedQueryCard;
+
+/**
+ * Every path this server answers, in one table: what is served where, and which filters stand in front of it.
+ * Fuseki itself serves the dataset ({@code /kg}) and {@code /$/ping}; everything else is ours.
+ */
+public final class Routes {
+    /** A path (servlet-spec pattern) and what answers it. */
+    public record Route(String path, String what, HttpServlet servlet) {}
+
+    /** A filter in front of the paths it names. */
+    public record FilterRoute(String path, String what, Filter filter) {}
+
+    /** The whole table, in mounting order; what tests and README read. */
+    public record Table(List<FilterRoute> filters, List<Route> routes) {}
+
+    private Routes() {}
+
+    public static Table table(Dataset dataset, SavedQueries queries, long timeoutMillis) {
+        // The store is read-only while served: what is derived from all of it is computed once.
+        Supplier<DatasetStatistics> stats = memoize(() -> DatasetStatistics.of(dataset));
+        Supplier<GraphSources> sources = memoize(() -> Txn.calculateRead(dataset, () -> GraphSources.of(dataset.asDatasetGraph())));
+        List<SavedQueryCard> cards = queries.all().stream()
+                .map(q -> new SavedQueryCard(q.name(), q.summary(), q.description(),
+                        q.parameters().stream().map(Parameter::name).toList(), q.text()))
+                .toList();
+        SavedQueryServlet saved = new SavedQueryServlet(dataset.asDatasetGraph(), queries, timeoutMillis);
+        LinkedDataServlet resources = new LinkedDataServlet(dataset, sources);
+
+        List<FilterRoute> filters = List.of(
+                new FilterRoute("/*", "request bodies over 1 MB get 413 before anything reads them", new BodyLimit(BodyLimit.DEFAULT_LIMIT)),
+                new FilterRoute("/*", "error bodies sent with their length in bytes (a Fuseki bug)", new ErrorMessageLength()),
+                new FilterRoute("/*", "CORS: any origin may GET and POST; preflight answered", new Cors()),
+                new FilterRoute(KgServer.DATASET + "/sparql", "a GET without a query gets the SPARQL service description",
+                        DescriptionServlets.serviceDescriptionFilter(stats)));
+
+        List<Route> routes = new ArrayList<>();
+        routes.add(new Route("", "the home page", WebPages.home(sources, stats, () -> cards)));
+        routes.add(new Route("/webjars/*", "the SPARQL editor's files, from the jar", WebPages.webjars()));
+        routes.add(new Route("/id/*", "every instance IRI, dereferenced (RDF or HTML)", resources));
+        routes.add(new Route("/ontology", "the ontology (RDF or HTML documentation)", resources));
+        RdfFormats.suffixes().keySet().forEach(suffix ->
+                routes.add(new Route("/ontology." + suffix, "the ontology in one syntax", resources)));
+        routes.add(new Route("/.well-known/void", "the VoID description of the dataset", DescriptionServlets.voidServlet(sources, stats)));
+        routes.add(new Route("/queries", "the saved queries, as JSON", saved));
+        routes.add(new Route("/queries/*", "a saved query run (results, or its page for a browser)", saved));
+        return new Table(filters, List.copyOf(routes));
+    }
+
+    /** Mounts the table and the read-only dataset on a Fuseki builder. */
+    public static FusekiServer.Builder mount(FusekiServer.Builder builder, DataService dataService, Table table) {
+        // Our own CORS filter, on every path, instead of Fuseki's (which sent no Allow-Origin to our servlets).
+        builder.enableCors(false, null).enablePing(true).add(KgServer.DATASET, dataService);
+        table.filters().forEach(f -> builder.addFilter(f.path(), f.filter()));
+        table.routes().forEach(r -> builder.addServlet(r.path(), r.servlet()));
+        return builder;
+    }
+
+    /** Computes once, on first use, not at start-up. */
+    static <T> Supplier<T> memoize(Supplier<T> supplier) {
+        return new Supplier<>() {
+            private volatile T value;
+
+            @Override
+            public T get() {
+                T v = value;
+                if (v == null) {
+                    synchronized (this) {
+                        if (value == null) value = supplier.get();
+                        v = value;
+                    }
+                }
+                return v;
+            }
+        };
+    }
+}
