@@ -95,11 +95,13 @@ class KillDuringLoadTest {
     void leftoversOfALoadThatIsStillRunningAreLeftAlone() throws Exception {
         Project p = Fixtures.copyTo(dir);
         assertEquals(0, p.run("load").exitCode());
-        Process other = new ProcessBuilder(java(), "-version").start();
+        // Another process that stays alive while we look: it stands for a load still running.
+        Process other = new ProcessBuilder("sleep", "60").start();
         try {
             Path building = Files.createDirectories(p.store().resolveSibling("store.building-" + other.pid()));
             count(p);
-            if (other.isAlive()) assertTrue(Files.isDirectory(building), "a running load's build was deleted");
+            assertTrue(other.isAlive(), "the stand-in for a running load ended before the check");
+            assertTrue(Files.isDirectory(building), "a running load's build was deleted");
         } finally {
             other.destroyForcibly();
             other.waitFor();

@@ -104,8 +104,8 @@ class SavedQueriesOverHttpTest {
     }
 
     @Test
-    void parameterValueIsBoundNotPastedIntoTheQuery() throws Exception {
-        // A value that would change the query if it were pasted into the text is just a string that matches nothing.
+    void anIriParameterWithQuerySyntaxInItIsRefused() throws Exception {
+        // Not an IRI, so refused before any query runs (ParameterBindingTest shows that values are bound, not pasted).
         String injection = "x> } UNION { ?model ?p ?o } #";
         HttpResponse<String> r = server.get("/queries/models-of-company.csv?company="
                 + java.net.URLEncoder.encode("https://example.org/" + injection, StandardCharsets.UTF_8), null);
