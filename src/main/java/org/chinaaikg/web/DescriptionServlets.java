@@ -66,7 +66,8 @@ public final class DescriptionServlets {
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         RDFDataMgr.write(out, model, lang);
-        resp.setHeader("Vary", "Accept");
+        // Both embed the endpoint URL, named after the request's Host.
+        resp.setHeader("Vary", "Accept, Host");
         Responses.send(resp, 200, mediaType, out.toByteArray());
     }
 }

@@ -10,6 +10,7 @@ import org.apache.jena.query.Dataset;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.chinaaikg.query.ClosedFunctions;
 import org.chinaaikg.query.SavedQueries;
 
 /**
@@ -34,6 +35,8 @@ public final class KgServer {
         dsg.getContext().set(ARQ.queryTimeout, timeout.toMillis());
         // No SERVICE to anywhere: a public endpoint must not become a proxy to other hosts.
         dsg.getContext().set(ARQ.httpServiceAllowed, false);
+        // No <java:any.Class> function names: they make the JVM load and initialise any class on the classpath.
+        ClosedFunctions.install(dsg.getContext());
         DataService readOnly = DataService.newBuilder(dsg)
                 .addEndpoint(Operation.Query, "sparql")
                 .addEndpoint(Operation.Query, "query")
@@ -44,12 +47,15 @@ public final class KgServer {
         return Routes.mount(FusekiServer.create(), readOnly, Routes.table(dataset, queries, timeout.toMillis()));
     }
 
-    /** Builds the server from {@link #builder}, with a response buffer that Jetty's pool reuses. */
+    /** Builds the server from {@link #builder}, with a response buffer that Jetty's pool reuses and our headers on every answer. */
     public static FusekiServer build(FusekiServer.Builder builder) {
         FusekiServer server = builder.build();
+        server.getJettyServer().setErrorHandler(new ErrorPages());
         for (Connector connector : server.getJettyServer().getConnectors()) {
             HttpConnectionFactory http = connector.getConnectionFactory(HttpConnectionFactory.class);
-            if (http != null) http.getHttpConfiguration().setOutputBufferSize(RESPONSE_BUFFER_BYTES);
+            if (http == null) continue;
+            http.getHttpConfiguration().setOutputBufferSize(RESPONSE_BUFFER_BYTES);
+            http.getHttpConfiguration().addCustomizer(SecurityHeaders.onEveryResponse());
         }
         return server;
     }

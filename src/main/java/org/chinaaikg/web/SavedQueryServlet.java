@@ -160,7 +160,7 @@ public final class SavedQueryServlet extends HttpServlet {
             status = HttpServletResponse.SC_SERVICE_UNAVAILABLE;
             html = QueryPage.render(origin, card, given, null, List.of(), "The query timed out after " + timeoutMillis + " ms.");
         }
-        resp.setHeader("Vary", "Accept");
+        resp.setHeader("Vary", "Accept, Host");
         Responses.send(resp, status, HTML, html.getBytes(StandardCharsets.UTF_8));
     }
 

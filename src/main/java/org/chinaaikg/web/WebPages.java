@@ -31,6 +31,7 @@ public final class WebPages {
                 sources.get().all().values().forEach(s -> titles.put(s.iri(), s.title()));
                 String origin = Http.absolute(req, "");
                 byte[] body = LandingPage.render(origin, stats.get(), titles, queries.get()).getBytes(StandardCharsets.UTF_8);
+                resp.setHeader("Vary", "Host");
                 Responses.send(resp, 200, "text/html", body);
             }
         };
