@@ -14,6 +14,7 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.chinaaikg.web.html.SavedQueryCard;
 import org.chinaaikg.query.Parameter;
 import org.chinaaikg.query.SavedQueries;
+import org.chinaaikg.store.Derived;
 
 /**
  * The server's wiring: dataset {@code /kg} with query and read-only Graph Store Protocol endpoints and nothing
@@ -32,7 +33,8 @@ public final class KgServer {
 
     private KgServer() {}
 
-    public static FusekiServer.Builder builder(Dataset dataset, SavedQueries queries, Duration timeout) {
+    /** {@code derived}: what {@code load} computed from the whole store (counts, graph-to-source map, title, licence). */
+    public static FusekiServer.Builder builder(Dataset dataset, Derived derived, SavedQueries queries, Duration timeout) {
         DatasetGraph dsg = dataset.asDatasetGraph();
         dsg.getContext().set(ARQ.queryTimeout, timeout.toMillis());
         // No SERVICE to anywhere: a public endpoint must not become a proxy to other hosts.
@@ -58,7 +60,7 @@ public final class KgServer {
                         q.parameters().stream().map(Parameter::name).toList(), q.text()))
                 .toList();
         // The home page, /id/ and /ontology pages, VoID and the service description.
-        return LinkedData.register(builder, dataset, () -> cards);
+        return LinkedData.register(builder, dataset, derived, () -> cards);
     }
 
     /** Builds the server from {@link #builder}, with a response buffer that Jetty's pool reuses. */

@@ -1,7 +1,9 @@
 package org.chinaaikg.web;
 
+import org.chinaaikg.describe.DatasetMetadata;
 import org.chinaaikg.describe.DatasetStatistics;
 import org.chinaaikg.describe.GraphSources;
+import org.chinaaikg.store.Derived;
 import org.chinaaikg.web.html.SavedQueryCard;
 
 import java.util.function.Supplier;
@@ -16,42 +18,31 @@ import org.apache.jena.query.Dataset;
 public final class LinkedData {
     private LinkedData() {}
 
+    /** With what is derived from the whole store computed now, at start (for a store that {@code load} did not build). */
     public static FusekiServer.Builder register(FusekiServer.Builder builder, Dataset dataset,
                                                Supplier<java.util.List<SavedQueryCard>> savedQueries) {
-        // The store is read-only while served: what is derived from all of it is computed once.
-        Supplier<DatasetStatistics> stats = memoize(() -> DatasetStatistics.of(dataset));
-        Supplier<GraphSources> sources = memoize(() -> org.apache.jena.system.Txn.calculateRead(dataset,
-                () -> GraphSources.of(dataset.asDatasetGraph())));
+        return register(builder, dataset, Derived.compute(dataset.asDatasetGraph()), savedQueries);
+    }
+
+    public static FusekiServer.Builder register(FusekiServer.Builder builder, Dataset dataset, Derived derived,
+                                               Supplier<java.util.List<SavedQueryCard>> savedQueries) {
+        // What is derived from the whole store was computed by load (or at start): no request scans the store.
+        DatasetStatistics counts = DatasetStatistics.of(derived);
+        GraphSources graphSources = GraphSources.of(derived);
+        DatasetMetadata about = DatasetMetadata.of(derived);
+        Supplier<DatasetStatistics> stats = () -> counts;
+        Supplier<GraphSources> sources = () -> graphSources;
         LinkedDataServlet resources = new LinkedDataServlet(dataset, sources);
         // Our own CORS filter, on every path, instead of Fuseki's (which sent no Allow-Origin to our servlets).
         builder.enableCors(false, null);
         builder.addFilter("/*", new Cors());
-        builder.addServlet("", WebPages.home(sources, stats, savedQueries));
+        builder.addServlet("", WebPages.home(about, sources, stats, savedQueries));
         builder.addServlet("/webjars/*", WebPages.webjars());
         builder.addServlet("/id/*", resources);
         builder.addServlet("/ontology", resources);
         RdfFormats.suffixes().keySet().forEach(suffix -> builder.addServlet("/ontology." + suffix, resources));
-        builder.addServlet("/.well-known/void", DescriptionServlets.voidServlet(sources, stats));
-        builder.addFilter("/kg/sparql", DescriptionServlets.serviceDescriptionFilter(stats));
+        builder.addServlet("/.well-known/void", DescriptionServlets.voidServlet(about, sources, stats));
+        builder.addFilter("/kg/sparql", DescriptionServlets.serviceDescriptionFilter(about, stats));
         return builder;
-    }
-
-    /** The store is read-only while served: compute once, on first use, not at start-up. */
-    static <T> Supplier<T> memoize(Supplier<T> supplier) {
-        return new Supplier<>() {
-            private volatile T value;
-
-            @Override
-            public T get() {
-                T v = value;
-                if (v == null) {
-                    synchronized (this) {
-                        if (value == null) value = supplier.get();
-                        v = value;
-                    }
-                }
-                return v;
-            }
-        };
     }
 }
