@@ -10,6 +10,7 @@ import org.apache.jena.query.Dataset;
 import org.chinaaikg.query.SavedQueries;
 import org.chinaaikg.web.KgServer;
 import org.chinaaikg.project.Inputs;
+import org.chinaaikg.store.Derived;
 import org.chinaaikg.store.Stores;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -90,8 +91,14 @@ public final class ServeCommand implements Callable<Integer> {
             reloaded = true;
         }
         dataset = Stores.open(store);
+        // Counts, graph-to-source map, title and licence: as load kept them, or (a store built before load kept
+        // them) computed here, once, before listening and without the query timeout.
+        Derived derived = Derived.read(store).orElseGet(() -> {
+            LOG.info("Store {} has no {}: computing its counts now", store, Derived.FILE_NAME);
+            return Derived.compute(dataset.asDatasetGraph());
+        });
         SavedQueries saved = SavedQueries.load(queries, LOG::warn);
-        server = KgServer.build(KgServer.builder(dataset, saved, Duration.ofMillis((long) (timeout * 1000)))
+        server = KgServer.build(KgServer.builder(dataset, derived, saved, Duration.ofMillis((long) (timeout * 1000)))
                 .port(port)
                 .loopback(LOOPBACK.contains(host)))
                 .start();

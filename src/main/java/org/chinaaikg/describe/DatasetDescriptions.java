@@ -1,6 +1,21 @@
 package org.chinaaikg.describe;
 
+import static org.apache.jena.vocabulary.VOID._class;
+import static org.apache.jena.vocabulary.VOID.classPartition;
+import static org.apache.jena.vocabulary.VOID.classes;
+import static org.apache.jena.vocabulary.VOID.entities;
+import static org.apache.jena.vocabulary.VOID.inDataset;
+import static org.apache.jena.vocabulary.VOID.rootResource;
+import static org.apache.jena.vocabulary.VOID.sparqlEndpoint;
+import static org.apache.jena.vocabulary.VOID.subset;
+import static org.apache.jena.vocabulary.VOID.triples;
+import static org.apache.jena.vocabulary.VOID.uriSpace;
+import static org.apache.jena.vocabulary.VOID.vocabulary;
+
 import org.chinaaikg.vocab.Iris;
+import org.chinaaikg.vocab.KG;
+import org.chinaaikg.vocab.Prefixes;
+import org.chinaaikg.vocab.SCHEMA;
 
 import java.util.Map;
 
@@ -8,115 +23,129 @@ import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.rdf.model.Property;
 import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.rdf.model.ResourceFactory;
+import org.apache.jena.sparql.vocabulary.FOAF;
+import org.apache.jena.vocabulary.DCAT;
 import org.apache.jena.vocabulary.DCTerms;
+import org.apache.jena.vocabulary.OA;
+import org.apache.jena.vocabulary.ORG;
 import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.RDFS;
+import org.apache.jena.vocabulary.SKOS;
 
 /**
  * The dataset described for machines: a VoID description ({@code /.well-known/void}) and a SPARQL 1.1
- * Service Description (what the endpoint answers to a request without a query).
+ * Service Description (what the endpoint answers to a request without a query). Both are drawn from what
+ * {@code load} derived (counts, graph-to-source map) and from {@code data/dataset.ttl} (title, description,
+ * licence); nothing here reads the store.
  */
 public final class DatasetDescriptions {
-    public static final String VOID = "http://rdfs.org/ns/void#";
-    public static final String SD = "http://www.w3.org/ns/sparql-service-description#";
-    public static final String FORMATS = "http://www.w3.org/ns/formats/";
-    public static final String PROV = "http://www.w3.org/ns/prov#";
-    public static final String DATASET_IRI = Iris.BASE + "void#dataset";
+    /** Namespaces, for callers that build IRIs (the code itself uses Jena's and {@code vocab}'s constants). */
+    public static final String VOID = org.apache.jena.vocabulary.VOID.NS;
+    public static final String SD = Prefixes.SD;
+    public static final String FORMATS = Prefixes.FORMATS;
+    public static final String PROV = Prefixes.PROV;
+    public static final String DATASET_IRI = Iris.DATASET;
+
+    private static final Resource VOID_DATASET = org.apache.jena.vocabulary.VOID.Dataset;
+    private static final Property WAS_DERIVED_FROM = ResourceFactory.createProperty(PROV + "wasDerivedFrom");
 
     private DatasetDescriptions() {}
 
-    private static Property v(Model m, String local) {
-        return m.createProperty(VOID + local);
+    private static Property sd(String local) {
+        return ResourceFactory.createProperty(SD + local);
     }
 
-    private static Property sd(Model m, String local) {
-        return m.createProperty(SD + local);
+    private static Resource sdClass(String local) {
+        return ResourceFactory.createResource(SD + local);
     }
 
-    /** VoID: sizes, vocabularies, the endpoint, and each named graph with the source document it speaks for. */
-    public static Model voidDescription(GraphSources sources, DatasetStatistics stats, String endpoint) {
+    /** VoID: title, licence, sizes, vocabularies, the endpoint, and each named graph with the source document it speaks for. */
+    public static Model voidDescription(DatasetMetadata about, GraphSources sources, DatasetStatistics stats, String endpoint) {
         Model m = prefixed();
-        Resource ds = m.createResource(DATASET_IRI)
-                .addProperty(RDF.type, m.createResource(VOID + "Dataset"))
-                .addProperty(DCTerms.title, m.createLiteral("China AI Knowledge Graph", "en"))
-                .addProperty(DCTerms.description, m.createLiteral("Companies, AI models, products, policies, organizations, "
-                        + "people, places and events of the Chinese AI industry, and the claims of five source documents, "
-                        + "each traced to its exact words (W3C Web Annotation selectors).", "en"))
-                .addProperty(DCTerms.license, m.createResource("https://creativecommons.org/licenses/by/4.0/"))
-                .addProperty(v(m, "sparqlEndpoint"), m.createResource(endpoint))
-                .addProperty(v(m, "uriSpace"), Iris.ID)
-                .addLiteral(v(m, "triples"), stats.triples())
-                .addLiteral(v(m, "entities"), stats.entities())
-                .addLiteral(v(m, "classes"), (long) stats.entitiesByClass().size())
-                .addProperty(v(m, "rootResource"), m.createResource(Iris.ONTOLOGY));
-        for (String vocab : new String[] {Iris.KG, PROV, "http://www.w3.org/ns/oa#", "http://www.w3.org/ns/org#",
-                "http://schema.org/", DCTerms.NS, "http://www.w3.org/2004/02/skos/core#", "http://xmlns.com/foaf/0.1/"}) {
-            ds.addProperty(v(m, "vocabulary"), m.createResource(vocab));
+        Resource ds = describeDataset(m, about)
+                .addProperty(sparqlEndpoint, m.createResource(endpoint))
+                .addProperty(uriSpace, Iris.ID)
+                .addLiteral(triples, stats.triples())
+                .addLiteral(entities, stats.entities())
+                .addLiteral(classes, (long) stats.entitiesByClass().size())
+                .addProperty(rootResource, m.createResource(Iris.ONTOLOGY));
+        for (String vocab : new String[] {KG.NS, PROV, OA.NS, ORG.NS, SCHEMA.NS, DCTerms.NS, SKOS.getURI(), FOAF.NS}) {
+            ds.addProperty(vocabulary, m.createResource(vocab));
         }
         for (Map.Entry<String, Long> e : stats.entitiesByClass().entrySet()) {
-            ds.addProperty(v(m, "classPartition"), m.createResource()
-                    .addProperty(v(m, "class"), m.createResource(e.getKey()))
-                    .addLiteral(v(m, "entities"), e.getValue().longValue()));
+            ds.addProperty(classPartition, m.createResource()
+                    .addProperty(_class, m.createResource(e.getKey()))
+                    .addLiteral(entities, e.getValue().longValue()));
         }
         for (Map.Entry<String, Long> e : stats.triplesByGraph().entrySet()) {
             Resource graph = m.createResource(e.getKey())
-                    .addProperty(RDF.type, m.createResource(VOID + "Dataset"))
-                    .addProperty(m.createProperty(SD + "name"), m.createResource(e.getKey()))
-                    .addLiteral(v(m, "triples"), e.getValue().longValue())
-                    .addProperty(v(m, "sparqlEndpoint"), m.createResource(endpoint));
+                    .addProperty(RDF.type, VOID_DATASET)
+                    .addProperty(sd("name"), m.createResource(e.getKey()))
+                    .addLiteral(triples, e.getValue().longValue())
+                    .addProperty(sparqlEndpoint, m.createResource(endpoint));
             sources.sourceOf(e.getKey()).ifPresent(s -> {
-                graph.addProperty(m.createProperty(PROV + "wasDerivedFrom"), m.createResource(s.iri()));
+                graph.addProperty(WAS_DERIVED_FROM, m.createResource(s.iri()));
                 graph.addProperty(DCTerms.title, m.createLiteral("What \"" + s.title() + "\" states", "en"));
                 Long claims = stats.claimsBySource().get(s.iri());
                 if (claims != null) {
-                    graph.addProperty(v(m, "classPartition"), m.createResource()
-                            .addProperty(v(m, "class"), m.createResource(Iris.KG + "Claim"))
-                            .addLiteral(v(m, "entities"), claims.longValue()));
+                    graph.addProperty(classPartition, m.createResource()
+                            .addProperty(_class, KG.Claim)
+                            .addLiteral(entities, claims.longValue()));
                 }
             });
-            ds.addProperty(v(m, "subset"), graph);
+            ds.addProperty(subset, graph);
         }
         return m;
     }
 
     /** SPARQL 1.1 Service Description of the read-only endpoint, with its union default graph and named graphs. */
-    public static Model serviceDescription(DatasetStatistics stats, String endpoint) {
+    public static Model serviceDescription(DatasetMetadata about, DatasetStatistics stats, String endpoint) {
         Model m = prefixed();
-        Resource defaultGraph = m.createResource().addProperty(RDF.type, m.createResource(SD + "Graph"))
-                .addLiteral(v(m, "triples"), stats.triples());
-        Resource dataset = m.createResource().addProperty(RDF.type, m.createResource(SD + "Dataset"))
-                .addProperty(sd(m, "defaultGraph"), defaultGraph);
+        Resource defaultGraph = m.createResource().addProperty(RDF.type, sdClass("Graph"))
+                .addLiteral(triples, stats.triples());
+        Resource dataset = m.createResource().addProperty(RDF.type, sdClass("Dataset"))
+                .addProperty(sd("defaultGraph"), defaultGraph);
         for (Map.Entry<String, Long> e : stats.triplesByGraph().entrySet()) {
-            dataset.addProperty(sd(m, "namedGraph"), m.createResource().addProperty(RDF.type, m.createResource(SD + "NamedGraph"))
-                    .addProperty(sd(m, "name"), m.createResource(e.getKey()))
-                    .addProperty(sd(m, "graph"), m.createResource().addProperty(RDF.type, m.createResource(SD + "Graph"))
-                            .addLiteral(v(m, "triples"), e.getValue().longValue())));
+            dataset.addProperty(sd("namedGraph"), m.createResource().addProperty(RDF.type, sdClass("NamedGraph"))
+                    .addProperty(sd("name"), m.createResource(e.getKey()))
+                    .addProperty(sd("graph"), m.createResource().addProperty(RDF.type, sdClass("Graph"))
+                            .addLiteral(triples, e.getValue().longValue())));
         }
         Resource service = m.createResource(endpoint + "#service")
-                .addProperty(RDF.type, m.createResource(SD + "Service"))
-                .addProperty(sd(m, "endpoint"), m.createResource(endpoint))
-                .addProperty(sd(m, "supportedLanguage"), m.createResource(SD + "SPARQL11Query"))
-                .addProperty(sd(m, "feature"), m.createResource(SD + "UnionDefaultGraph"))
-                .addProperty(sd(m, "defaultDataset"), dataset)
-                .addProperty(m.createProperty(VOID + "inDataset"), m.createResource(DATASET_IRI));
+                .addProperty(RDF.type, sdClass("Service"))
+                .addProperty(sd("endpoint"), m.createResource(endpoint))
+                .addProperty(sd("supportedLanguage"), sdClass("SPARQL11Query"))
+                .addProperty(sd("feature"), sdClass("UnionDefaultGraph"))
+                .addProperty(sd("defaultDataset"), dataset)
+                .addProperty(inDataset, describeDataset(m, about));
         // No sd:BasicFederatedQuery: SERVICE is refused (the server makes no outgoing requests).
         for (String f : new String[] {"SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV", "SPARQL_Results_TSV",
                 "Turtle", "JSON-LD", "RDF_XML", "N-Triples"}) {
-            service.addProperty(sd(m, "resultFormat"), m.createResource(FORMATS + f));
+            service.addProperty(sd("resultFormat"), m.createResource(FORMATS + f));
         }
         return m;
+    }
+
+    /** The dataset resource with what {@code data/dataset.ttl} says of it (each part only if the data says it). */
+    private static Resource describeDataset(Model m, DatasetMetadata about) {
+        Resource ds = m.createResource(DATASET_IRI).addProperty(RDF.type, VOID_DATASET).addProperty(RDF.type, DCAT.Dataset);
+        if (about.title() != null) ds.addProperty(DCTerms.title, m.createLiteral(about.title(), "en"));
+        if (about.description() != null) ds.addProperty(DCTerms.description, m.createLiteral(about.description(), "en"));
+        if (about.licenseIri() != null) {
+            Resource license = m.createResource(about.licenseIri());
+            ds.addProperty(DCTerms.license, license);
+            if (about.licenseName() != null) {
+                license.addProperty(RDFS.label, m.createLiteral(about.licenseName(), "en"));
+            }
+        }
+        return ds;
     }
 
     private static Model prefixed() {
         Model m = ModelFactory.createDefaultModel();
-        m.setNsPrefix("void", VOID);
-        m.setNsPrefix("sd", SD);
-        m.setNsPrefix("dcterms", DCTerms.NS);
-        m.setNsPrefix("prov", PROV);
-        m.setNsPrefix("kg", Iris.KG);
-        m.setNsPrefix("formats", FORMATS);
-        m.setNsPrefix("graph", Iris.GRAPH);
-        m.setNsPrefix("xsd", "http://www.w3.org/2001/XMLSchema#");
+        m.setNsPrefixes(Prefixes.all());
+        m.setNsPrefix("dcat", DCAT.NS);
         return m;
     }
-
 }

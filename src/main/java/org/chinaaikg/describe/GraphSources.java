@@ -1,16 +1,11 @@
 package org.chinaaikg.describe;
 
+import org.chinaaikg.store.Derived;
 import org.chinaaikg.vocab.Iris;
-import org.chinaaikg.vocab.KG;
 
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-
-import org.apache.jena.graph.Node;
-import org.apache.jena.graph.NodeFactory;
-import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.vocabulary.RDFS;
 
 /**
  * Which source document each named graph speaks for: a statement graph is the graph whose claims
@@ -25,19 +20,13 @@ public final class GraphSources {
         this.byGraph = byGraph;
     }
 
-    /** Reads the mapping from the dataset; callers hold a read transaction. */
-    public static GraphSources of(DatasetGraph dsg) {
+    /** The mapping {@code load} derived ({@link Derived#sourceOfGraph()}), with each document's title. */
+    public static GraphSources of(Derived derived) {
         Map<String, Source> byGraph = new HashMap<>();
-        Node statedIn = KG.statedIn.asNode();
-        dsg.find(Node.ANY, Node.ANY, statedIn, Node.ANY).forEachRemaining(q -> {
-            String graph = q.getGraph().getURI();
-            if (byGraph.containsKey(graph) || !q.getObject().isURI()) return;
-            String title = dsg.find(Node.ANY, q.getObject(), RDFS.label.asNode(), Node.ANY).hasNext()
-                    ? dsg.find(Node.ANY, q.getObject(), RDFS.label.asNode(), Node.ANY).next().getObject().getLiteralLexicalForm()
-                    : q.getObject().getURI();
+        derived.sourceOfGraph().forEach((graph, doc) -> {
             String name = Iris.graphName(graph);
             String number = name.replaceAll("^statements/(\\d+).*$", "$1");
-            byGraph.put(graph, new Source(q.getObject().getURI(), title, number.equals(name) ? name : "source " + number));
+            byGraph.put(graph, new Source(doc, derived.titles().getOrDefault(doc, doc), number.equals(name) ? name : "source " + number));
         });
         return new GraphSources(byGraph);
     }

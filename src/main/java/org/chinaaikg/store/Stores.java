@@ -85,14 +85,18 @@ public final class Stores {
         deleteRecursively(fresh);
         try {
             DatasetGraph dsg = TDB2Factory.connectDataset(fresh.toString()).asDatasetGraph();
+            Derived derived;
             try {
                 List<String> problems = bulkLoad(dsg, inputs, log);
                 if (problems.isEmpty()) problems = shaclViolations(dsg, inputs, log);
                 if (!problems.isEmpty()) throw new LoadFailed(String.join("\n", problems));
                 writeStatistics(dsg);
+                // What the pages and descriptions show of the whole store, so that no request has to scan it.
+                derived = Derived.compute(dsg);
             } finally {
                 TDBInternal.expel(dsg);
             }
+            derived.write(fresh);
             manifest.write(fresh);
             swap(fresh, absolute);
         } finally {
@@ -158,13 +162,13 @@ public final class Stores {
         });
     }
 
-    /** A directory that {@code load} may replace: empty, or a TDB2 store (with or without our manifest). */
+    /** A directory that {@code load} may replace: empty, or a TDB2 store (with or without our manifest and derived file). */
     private static boolean isStore(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) return false;
         try (Stream<Path> list = Files.list(dir)) {
             return list.allMatch(p -> {
                 String name = p.getFileName().toString();
-                return name.equals(Manifest.FILE_NAME) || name.equals("tdb.lock") || name.matches("Data-\\d+|Backups");
+                return name.equals(Manifest.FILE_NAME) || name.equals(Derived.FILE_NAME) || name.equals("tdb.lock") || name.matches("Data-\\d+|Backups");
             });
         }
     }

@@ -7,6 +7,8 @@ public final class Iris {
     public static final String ONTOLOGY = BASE + "ontology";
     public static final String KG = ONTOLOGY + "#";
     public static final String GRAPH = BASE + "graph/";
+    /** The dataset as a whole: what {@code data/dataset.ttl} and the VoID description speak of. */
+    public static final String DATASET = BASE + "void#dataset";
 
     private Iris() {}
 

@@ -1,6 +1,7 @@
 package org.chinaaikg.web;
 
 import org.chinaaikg.describe.DatasetDescriptions;
+import org.chinaaikg.describe.DatasetMetadata;
 import org.chinaaikg.describe.DatasetStatistics;
 import org.chinaaikg.describe.GraphSources;
 
@@ -27,12 +28,12 @@ public final class DescriptionServlets {
     private DescriptionServlets() {}
 
     /** Serves the VoID description, in the RDF syntax the client asks for (Turtle by default). */
-    public static HttpServlet voidServlet(Supplier<GraphSources> sources, Supplier<DatasetStatistics> stats) {
+    public static HttpServlet voidServlet(DatasetMetadata about, Supplier<GraphSources> sources, Supplier<DatasetStatistics> stats) {
         return new HttpServlet() {
             @Override
             protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
                 String endpoint = Http.absolute(req, "/kg/sparql");
-                write(resp, req.getHeader("Accept"), DatasetDescriptions.voidDescription(sources.get(), stats.get(), endpoint));
+                write(resp, req.getHeader("Accept"), DatasetDescriptions.voidDescription(about, sources.get(), stats.get(), endpoint));
             }
         };
     }
@@ -41,7 +42,7 @@ public final class DescriptionServlets {
      * A filter in front of the SPARQL endpoint: a GET without a query gets the SPARQL 1.1 Service
      * Description (plain Fuseki answers 404, which breaks clients that introspect an endpoint).
      */
-    public static Filter serviceDescriptionFilter(Supplier<DatasetStatistics> stats) {
+    public static Filter serviceDescriptionFilter(DatasetMetadata about, Supplier<DatasetStatistics> stats) {
         return new Filter() {
             @Override
             public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain) throws IOException, ServletException {
@@ -49,7 +50,7 @@ public final class DescriptionServlets {
                 if (("GET".equals(req.getMethod()) || "HEAD".equals(req.getMethod()))
                         && req.getParameter("query") == null && req.getParameter("update") == null) {
                     String endpoint = Http.absolute(req, req.getRequestURI().substring(req.getContextPath().length()));
-                    write((HttpServletResponse) response, req.getHeader("Accept"), DatasetDescriptions.serviceDescription(stats.get(), endpoint));
+                    write((HttpServletResponse) response, req.getHeader("Accept"), DatasetDescriptions.serviceDescription(about, stats.get(), endpoint));
                     return;
                 }
                 chain.doFilter(request, response);

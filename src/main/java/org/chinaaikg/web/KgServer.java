@@ -12,6 +12,7 @@ import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.chinaaikg.query.ClosedFunctions;
 import org.chinaaikg.query.SavedQueries;
+import org.chinaaikg.store.Derived;
 
 /**
  * The server's wiring: dataset {@code /kg} with query and read-only Graph Store Protocol endpoints and nothing
@@ -30,7 +31,8 @@ public final class KgServer {
 
     private KgServer() {}
 
-    public static FusekiServer.Builder builder(Dataset dataset, SavedQueries queries, Duration timeout) {
+    /** {@code derived}: what {@code load} computed from the whole store (counts, graph-to-source map, title, licence). */
+    public static FusekiServer.Builder builder(Dataset dataset, Derived derived, SavedQueries queries, Duration timeout) {
         DatasetGraph dsg = dataset.asDatasetGraph();
         dsg.getContext().set(ARQ.queryTimeout, timeout.toMillis());
         // No SERVICE to anywhere: a public endpoint must not become a proxy to other hosts.
@@ -44,7 +46,7 @@ public final class KgServer {
                 .addEndpoint(Operation.GSP_R, "get")
                 .addEndpoint(Operation.GSP_R)
                 .build();
-        return Routes.mount(FusekiServer.create(), readOnly, Routes.table(dataset, queries, timeout.toMillis()));
+        return Routes.mount(FusekiServer.create(), readOnly, Routes.table(dataset, derived, queries, timeout.toMillis()));
     }
 
     /** Builds the server from {@link #builder}, with a response buffer that Jetty's pool reuses and our headers on every answer. */

@@ -10,11 +10,12 @@ import jakarta.servlet.http.HttpServlet;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.server.DataService;
 import org.apache.jena.query.Dataset;
-import org.apache.jena.system.Txn;
+import org.chinaaikg.describe.DatasetMetadata;
 import org.chinaaikg.describe.DatasetStatistics;
 import org.chinaaikg.describe.GraphSources;
 import org.chinaaikg.query.Parameter;
 import org.chinaaikg.query.SavedQueries;
+import org.chinaaikg.store.Derived;
 import org.chinaaikg.web.html.SavedQueryCard;
 
 /**
@@ -33,10 +34,13 @@ public final class Routes {
 
     private Routes() {}
 
-    public static Table table(Dataset dataset, SavedQueries queries, long timeoutMillis) {
-        // The store is read-only while served: what is derived from all of it is computed once.
-        Supplier<DatasetStatistics> stats = memoize(() -> DatasetStatistics.of(dataset));
-        Supplier<GraphSources> sources = memoize(() -> Txn.calculateRead(dataset, () -> GraphSources.of(dataset.asDatasetGraph())));
+    public static Table table(Dataset dataset, Derived derived, SavedQueries queries, long timeoutMillis) {
+        // What is derived from the whole store was computed by load (or once at start): no request scans the store.
+        DatasetStatistics counts = DatasetStatistics.of(derived);
+        GraphSources graphSources = GraphSources.of(derived);
+        DatasetMetadata about = DatasetMetadata.of(derived);
+        Supplier<DatasetStatistics> stats = () -> counts;
+        Supplier<GraphSources> sources = () -> graphSources;
         List<SavedQueryCard> cards = queries.all().stream()
                 .map(q -> new SavedQueryCard(q.name(), q.summary(), q.description(),
                         q.parameters().stream().map(Parameter::name).toList(), q.text()))
@@ -50,16 +54,16 @@ public final class Routes {
                 new FilterRoute("/*", "error bodies sent with their length in bytes (a Fuseki bug)", new ErrorMessageLength()),
                 new FilterRoute("/*", "CORS: any origin may GET and POST; preflight answered", new Cors()),
                 new FilterRoute(KgServer.DATASET + "/sparql", "a GET without a query gets the SPARQL service description",
-                        DescriptionServlets.serviceDescriptionFilter(stats)));
+                        DescriptionServlets.serviceDescriptionFilter(about, stats)));
 
         List<Route> routes = new ArrayList<>();
-        routes.add(new Route("", "the home page", WebPages.home(sources, stats, () -> cards)));
+        routes.add(new Route("", "the home page", WebPages.home(about, sources, stats, () -> cards)));
         routes.add(new Route("/webjars/*", "the SPARQL editor's files, from the jar", WebPages.webjars()));
         routes.add(new Route("/id/*", "every instance IRI, dereferenced (RDF or HTML)", resources));
         routes.add(new Route("/ontology", "the ontology (RDF or HTML documentation)", resources));
         RdfFormats.suffixes().keySet().forEach(suffix ->
                 routes.add(new Route("/ontology." + suffix, "the ontology in one syntax", resources)));
-        routes.add(new Route("/.well-known/void", "the VoID description of the dataset", DescriptionServlets.voidServlet(sources, stats)));
+        routes.add(new Route("/.well-known/void", "the VoID description of the dataset", DescriptionServlets.voidServlet(about, sources, stats)));
         routes.add(new Route("/queries", "the saved queries, as JSON", saved));
         routes.add(new Route("/queries/*", "a saved query run (results, or its page for a browser)", saved));
         return new Table(filters, List.copyOf(routes));
@@ -72,24 +76,5 @@ public final class Routes {
         table.filters().forEach(f -> builder.addFilter(f.path(), f.filter()));
         table.routes().forEach(r -> builder.addServlet(r.path(), r.servlet()));
         return builder;
-    }
-
-    /** Computes once, on first use, not at start-up. */
-    static <T> Supplier<T> memoize(Supplier<T> supplier) {
-        return new Supplier<>() {
-            private volatile T value;
-
-            @Override
-            public T get() {
-                T v = value;
-                if (v == null) {
-                    synchronized (this) {
-                        if (value == null) value = supplier.get();
-                        v = value;
-                    }
-                }
-                return v;
-            }
-        };
     }
 }

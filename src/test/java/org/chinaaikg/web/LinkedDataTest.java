@@ -2,6 +2,7 @@ package org.chinaaikg.web;
 
 import org.chinaaikg.describe.DatasetDescriptions;
 import org.chinaaikg.query.SavedQueries;
+import org.chinaaikg.store.Derived;
 import org.chinaaikg.vocab.Iris;
 import org.chinaaikg.web.html.SavedQueryCard;
 
@@ -57,7 +58,7 @@ class LinkedDataTest {
         Path queries = Files.createDirectories(storeDir.resolve("queries"));
         Files.writeString(queries.resolve("models.rq"), "#+ summary: AI models\n#+ description: Every model.\n"
                 + "SELECT ?m WHERE { ?m a <https://w3id.org/china-ai-kg/ontology#LargeLanguageModel> }\n");
-        server = KgServer.build(KgServer.builder(dataset, SavedQueries.load(queries, problem -> {}), Duration.ofSeconds(10)).port(0)).start();
+        server = KgServer.build(KgServer.builder(dataset, Txn.calculateRead(dataset, () -> Derived.compute(dataset.asDatasetGraph())), SavedQueries.load(queries, problem -> {}), Duration.ofSeconds(10)).port(0)).start();
         base = "http://localhost:" + server.getHttpPort();
     }
 

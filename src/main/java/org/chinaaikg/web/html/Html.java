@@ -49,7 +49,7 @@ public final class Html {
     }
 
     public static String end() {
-        return "<footer>Every fact links to the source that states it. Data: the five sources listed on the "
+        return "<footer>Every fact links to the source that states it. Data: the sources listed on the "
                 + "<a href=\"/\">home page</a>. SPARQL endpoint: <code>/kg/sparql</code>.</footer></main></body></html>\n";
     }
 }

@@ -1,5 +1,6 @@
 package org.chinaaikg.web.html;
 
+import org.chinaaikg.describe.DatasetMetadata;
 import org.chinaaikg.describe.DatasetStatistics;
 import org.chinaaikg.vocab.Iris;
 
@@ -35,11 +36,11 @@ public final class LandingPage {
 
     private LandingPage() {}
 
-    public static String render(String origin, DatasetStatistics stats, Map<String, String> sourceTitles,
+    public static String render(String origin, DatasetMetadata about, DatasetStatistics stats, Map<String, String> sourceTitles,
                                 List<SavedQueryCard> queries) {
         StringBuilder b = new StringBuilder(Html.start("Home",
                 "<link rel=\"stylesheet\" href=\"" + YASGUI + "yasgui.min.css\"><script src=\"" + YASGUI + "yasgui.min.js\"></script>"));
-        b.append("<h1>China AI Knowledge Graph</h1><p>Which companies build which models, which regulations bind them, and "
+        b.append("<h1>").append(esc(about.title() != null ? about.title() : "China AI Knowledge Graph")).append("</h1><p>Which companies build which models, which regulations bind them, and "
                 + "<b>who claimed what, where</b>: an RDF knowledge graph of the Chinese AI industry in which every fact "
                 + "traces to the exact words of the source that states it.</p>");
 
@@ -57,6 +58,10 @@ public final class LandingPage {
                 .append(esc(Iris.localLink(e.getKey()))).append("\">").append(esc(sourceTitles.getOrDefault(e.getKey(), e.getKey())))
                 .append("</a></th><td>").append(e.getValue()).append(" claims</td></tr>"));
         b.append("</table>");
+        if (about.licenseIri() != null) {
+            b.append("<p id=\"license\">Data licence: <a href=\"").append(esc(about.licenseIri())).append("\">")
+                    .append(esc(about.licenseName() != null ? about.licenseName() : about.licenseIri())).append("</a></p>");
+        }
 
         b.append("<h2 id=\"queries\">Saved queries</h2><p>Each runs live; add <code>.csv</code>, <code>.tsv</code> or "
                 + "<code>.json</code> for data, or open it in the editor below.</p>");
