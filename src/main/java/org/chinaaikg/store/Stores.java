@@ -90,6 +90,8 @@ public final class Stores {
                 List<String> problems = bulkLoad(dsg, inputs, log);
                 if (problems.isEmpty()) problems = shaclViolations(dsg, inputs, log);
                 if (!problems.isEmpty()) throw new LoadFailed(String.join("\n", problems));
+                long entailed = Txn.calculateWrite(dsg, () -> Entailments.addTo(dsg));
+                log.accept(String.format("entailed %d triples (subclass and subproperty closure) into <%s>", entailed, Entailments.GRAPH));
                 writeStatistics(dsg);
                 // What the pages and descriptions show of the whole store, so that no request has to scan it.
                 derived = Derived.compute(dsg);

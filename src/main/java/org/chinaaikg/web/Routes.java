@@ -49,9 +49,9 @@ public final class Routes {
         LinkedDataServlet resources = new LinkedDataServlet(dataset, sources);
 
         List<FilterRoute> filters = List.of(
-                new FilterRoute("/*", "nosniff, CSP, no framing; TRACE and raw-echoed JSONP/stylesheet values refused", new SecurityHeaders()),
                 new FilterRoute("/*", "request bodies over 1 MB get 413 before anything reads them", new BodyLimit(BodyLimit.DEFAULT_LIMIT)),
                 new FilterRoute("/*", "error bodies sent with their length in bytes (a Fuseki bug)", new ErrorMessageLength()),
+                new FilterRoute("/*", "TRACE and raw-echoed JSONP/stylesheet values refused (after the body limit: it may read a form)", new SecurityHeaders()),
                 new FilterRoute("/*", "CORS: any origin may GET and POST; preflight answered", new Cors()),
                 new FilterRoute(KgServer.DATASET + "/sparql", "a GET without a query gets the SPARQL service description",
                         DescriptionServlets.serviceDescriptionFilter(about, stats)));
