@@ -7,6 +7,7 @@ import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.server.DataService;
 import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.query.ARQ;
+import org.apache.jena.riot.WebContent;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.eclipse.jetty.server.Connector;
@@ -47,6 +48,7 @@ public final class KgServer {
         SavedQueryServlet saved = new SavedQueryServlet(dsg, queries, timeout.toMillis());
         FusekiServer.Builder builder = FusekiServer.create()
                 .enablePing(true)
+                .registerOperation(Operation.Query, WebContent.contentTypeSPARQLQuery, new GuardedQuery(timeout.toMillis())) // ROUTE: the query endpoint with our limits
                 // Oversized bodies get 413 before anything reads them.
                 .addFilter("/*", new BodyLimit(BodyLimit.DEFAULT_LIMIT))
                 .addFilter("/*", new ErrorMessageLength())

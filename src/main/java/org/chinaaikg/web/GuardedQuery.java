@@ -1,0 +1,51 @@
+package org.chinaaikg.web;
+
+import java.util.concurrent.TimeUnit;
+
+import org.apache.jena.atlas.lib.Pair;
+import org.apache.jena.fuseki.servlets.HttpAction;
+import org.apache.jena.fuseki.servlets.SPARQL_QueryDataset;
+import org.apache.jena.query.Query;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.engine.Timeouts;
+import org.apache.jena.sparql.exec.QueryExec;
+
+/**
+ * Fuseki's SPARQL query endpoint with the public endpoint's limits: the server's timeout is a ceiling that the
+ * protocol's {@code ?timeout=initial,overall} can only lower.
+ */
+public class GuardedQuery extends SPARQL_QueryDataset {
+    private final long ceilingMillis;
+
+    public GuardedQuery(long timeoutMillis) {
+        this.ceilingMillis = timeoutMillis;
+    }
+
+    @Override
+    protected QueryExec createQueryExec(HttpAction action, Query query, DatasetGraph dataset) {
+        long[] t = timeouts(action.getRequestParameter("timeout"), ceilingMillis);
+        var builder = QueryExec.newBuilder().dataset(dataset).query(query).context(action.getContext());
+        if (t[0] > 0) builder.initialTimeout(t[0], TimeUnit.MILLISECONDS);
+        if (t[1] > 0) builder.overallTimeout(t[1], TimeUnit.MILLISECONDS);
+        return builder.build();
+    }
+
+    /**
+     * The (initial, overall) timeouts in milliseconds for a {@code timeout} parameter (seconds, {@code N} or
+     * {@code initial,overall}) under a ceiling. Fuseki capped only the overall one; an initial timeout above the
+     * overall one made a query run until the initial one (25 s for {@code 25,25} under a 5 s ceiling).
+     */
+    static long[] timeouts(String parameter, long ceiling) {
+        long initial = -1;
+        long overall = ceiling;
+        if (parameter != null) {
+            Pair<Long, Long> asked = Timeouts.parseTimeoutStr(parameter, TimeUnit.SECONDS);
+            if (asked != null) {
+                if (asked.getLeft() > 0) initial = asked.getLeft();
+                if (asked.getRight() > 0) overall = ceiling > 0 ? Math.min(ceiling, asked.getRight()) : asked.getRight();
+            }
+        }
+        if (initial > 0 && overall > 0) initial = Math.min(initial, overall);
+        return new long[] {initial, overall};
+    }
+}
