@@ -49,6 +49,7 @@ public final class KgServer {
         FusekiServer.Builder builder = FusekiServer.create()
                 .enablePing(true)
                 .registerOperation(Operation.Query, WebContent.contentTypeSPARQLQuery, new GuardedQuery(timeout.toMillis())) // ROUTE: the query endpoint with our limits
+                .addFilter("/*", new RequestEncoding()) // ROUTE: compressed request bodies get 415
                 // Oversized bodies get 413 before anything reads them.
                 .addFilter("/*", new BodyLimit(BodyLimit.DEFAULT_LIMIT))
                 .addFilter("/*", new ErrorMessageLength())
