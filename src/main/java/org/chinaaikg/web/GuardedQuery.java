@@ -3,7 +3,10 @@ package org.chinaaikg.web;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.jena.atlas.lib.Pair;
+import org.apache.jena.fuseki.servlets.ActionErrorException;
 import org.apache.jena.fuseki.servlets.HttpAction;
+import org.apache.jena.query.QueryCancelledException;
+import org.apache.jena.web.HttpSC;
 import org.apache.jena.fuseki.servlets.SPARQL_QueryDataset;
 import org.apache.jena.query.Query;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -11,14 +14,41 @@ import org.apache.jena.sparql.engine.Timeouts;
 import org.apache.jena.sparql.exec.QueryExec;
 
 /**
- * Fuseki's SPARQL query endpoint with the public endpoint's limits: the server's timeout is a ceiling that the
+ * Fuseki's SPARQL query endpoint with the public endpoint's limits: every query passes the {@link QueryGate} (503
+ * and {@code Retry-After} when it is full or stops the query), and the server's timeout is a ceiling that the
  * protocol's {@code ?timeout=initial,overall} can only lower.
  */
 public class GuardedQuery extends SPARQL_QueryDataset {
     private final long ceilingMillis;
+    private final QueryGate gate;
 
-    public GuardedQuery(long timeoutMillis) {
+    public GuardedQuery(long timeoutMillis, QueryGate gate) {
         this.ceilingMillis = timeoutMillis;
+        this.gate = gate;
+    }
+
+    @Override
+    protected void execute(String queryString, HttpAction action) {
+        QueryGate.Ticket ticket;
+        try {
+            ticket = gate.enter();
+        } catch (QueryGate.Full full) {
+            throw refused(action, full.getMessage());
+        }
+        try {
+            super.execute(queryString, action);
+        } catch (QueryCancelledException e) {
+            if (ticket.stoppedBecause() != null) throw refused(action, ticket.stoppedBecause());
+            throw e;
+        } finally {
+            ticket.close();
+        }
+    }
+
+    /** 503 with Retry-After: the server is busy, not the query wrong. */
+    static RuntimeException refused(HttpAction action, String message) {
+        action.getResponse().setHeader("Retry-After", String.valueOf(Limits.RETRY_AFTER_SECONDS));
+        return new ActionErrorException(HttpSC.SERVICE_UNAVAILABLE_503, message, null);
     }
 
     @Override
@@ -27,7 +57,9 @@ public class GuardedQuery extends SPARQL_QueryDataset {
         var builder = QueryExec.newBuilder().dataset(dataset).query(query).context(action.getContext());
         if (t[0] > 0) builder.initialTimeout(t[0], TimeUnit.MILLISECONDS);
         if (t[1] > 0) builder.overallTimeout(t[1], TimeUnit.MILLISECONDS);
-        return builder.build();
+        QueryExec exec = builder.build();
+        QueryGate.current().ifPresent(ticket -> ticket.attach(exec));
+        return exec;
     }
 
     /**

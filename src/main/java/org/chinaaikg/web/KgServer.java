@@ -45,10 +45,11 @@ public final class KgServer {
                 .addEndpoint(Operation.GSP_R, "get")
                 .addEndpoint(Operation.GSP_R)
                 .build();
-        SavedQueryServlet saved = new SavedQueryServlet(dsg, queries, timeout.toMillis());
+        QueryGate gate = new QueryGate();
+        SavedQueryServlet saved = new SavedQueryServlet(dsg, queries, timeout.toMillis(), gate);
         FusekiServer.Builder builder = FusekiServer.create()
                 .enablePing(true)
-                .registerOperation(Operation.Query, WebContent.contentTypeSPARQLQuery, new GuardedQuery(timeout.toMillis())) // ROUTE: the query endpoint with our limits
+                .registerOperation(Operation.Query, WebContent.contentTypeSPARQLQuery, new GuardedQuery(timeout.toMillis(), gate)) // ROUTE: the query endpoint with our limits
                 .addFilter("/*", new RequestEncoding()) // ROUTE: compressed request bodies get 415
                 // Oversized bodies get 413 before anything reads them.
                 .addFilter("/*", new BodyLimit(BodyLimit.DEFAULT_LIMIT))
