@@ -5,6 +5,13 @@ import java.util.concurrent.TimeUnit;
 import org.apache.jena.atlas.lib.Pair;
 import org.apache.jena.fuseki.servlets.ActionErrorException;
 import org.apache.jena.fuseki.servlets.HttpAction;
+import org.apache.jena.sparql.exec.QueryExecResult;
+import org.apache.jena.fuseki.servlets.Responses;
+import org.apache.jena.sparql.core.Prologue;
+import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.exec.RowSet;
+import java.util.List;
 import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.web.HttpSC;
 import org.apache.jena.fuseki.servlets.SPARQL_QueryDataset;
@@ -43,6 +50,40 @@ public class GuardedQuery extends SPARQL_QueryDataset {
         } finally {
             ticket.close();
         }
+    }
+
+    /**
+     * SELECT rows are read while the answer is written: a cancellation there (timeout, gate, watchdog) is caught by
+     * Fuseki, which appends a note to the body. It is recorded for {@link BufferedAnswers}, which answers 503 instead.
+     */
+    @Override
+    protected void sendResults(HttpAction action, QueryExecResult result, Prologue prologue) {
+        if (!result.isRowSet()) {
+            super.sendResults(action, result, prologue);
+            return;
+        }
+        RowSet rows = result.rowSet();
+        QueryGate.Ticket ticket = QueryGate.current().orElse(null);
+        RowSet watched = new RowSet() {
+            private <T> T watch(java.util.function.Supplier<T> step) {
+                try {
+                    return step.get();
+                } catch (QueryCancelledException e) {
+                    String why = ticket == null ? null : ticket.stoppedBecause();
+                    action.getRequest().setAttribute(BufferedAnswers.CANCELLED, why != null ? why
+                            : "Query timed out after " + ceilingMillis + " ms: no partial answer is sent.");
+                    if (why != null) action.getRequest().setAttribute(BufferedAnswers.RETRY, Boolean.TRUE);
+                    throw e;
+                }
+            }
+
+            @Override public boolean hasNext() { return watch(rows::hasNext); }
+            @Override public Binding next() { return watch(rows::next); }
+            @Override public List<Var> getResultVars() { return rows.getResultVars(); }
+            @Override public long getRowNumber() { return rows.getRowNumber(); }
+            @Override public void close() { rows.close(); }
+        };
+        Responses.doResponseResultSet(action, watched, prologue);
     }
 
     /** 503 with Retry-After: the server is busy, not the query wrong. */

@@ -54,6 +54,7 @@ public final class KgServer {
                 // Oversized bodies get 413 before anything reads them.
                 .addFilter("/*", new BodyLimit(BodyLimit.DEFAULT_LIMIT))
                 .addFilter("/*", new ErrorMessageLength())
+                .addFilter(DATASET + "/*", new BufferedAnswers()) // ROUTE: query answers are buffered whole before the status
                 .add(DATASET, readOnly)
                 .addServlet("/queries", saved)
                 .addServlet("/queries/*", saved);
