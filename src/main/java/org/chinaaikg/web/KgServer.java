@@ -49,6 +49,7 @@ public final class KgServer {
         SavedQueryServlet saved = new SavedQueryServlet(dsg, queries, timeout.toMillis(), gate);
         FusekiServer.Builder builder = FusekiServer.create()
                 .enablePing(true)
+                .maxServerThreads(Limits.MAX_THREADS) // ROUTE: Fuseki's 20 threads were all a few slow clients needed
                 .registerOperation(Operation.Query, WebContent.contentTypeSPARQLQuery, new GuardedQuery(timeout.toMillis(), gate)) // ROUTE: the query endpoint with our limits
                 .addFilter("/*", new RequestEncoding()) // ROUTE: compressed request bodies get 415
                 // Oversized bodies get 413 before anything reads them.
@@ -69,6 +70,7 @@ public final class KgServer {
     /** Builds the server from {@link #builder}, with a response buffer that Jetty's pool reuses. */
     public static FusekiServer build(FusekiServer.Builder builder) {
         FusekiServer server = builder.build();
+        Connections.limit(server.getJettyServer()); // ROUTE: idle timeout and minimum data rates per connection
         for (Connector connector : server.getJettyServer().getConnectors()) {
             HttpConnectionFactory http = connector.getConnectionFactory(HttpConnectionFactory.class);
             if (http != null) http.getHttpConfiguration().setOutputBufferSize(RESPONSE_BUFFER_BYTES);
