@@ -43,11 +43,13 @@ public class GuardedQuery extends SPARQL_QueryDataset {
             throw refused(action, full.getMessage());
         }
         try {
+            if (ceilingMillis > 0) BoundedRegex.deadline(System.nanoTime() + ceilingMillis * 1_000_000);
             super.execute(queryString, action);
         } catch (QueryCancelledException e) {
             if (ticket.stoppedBecause() != null) throw refused(action, ticket.stoppedBecause());
             throw e;
         } finally {
+            BoundedRegex.clear();
             ticket.close();
         }
     }
@@ -95,7 +97,8 @@ public class GuardedQuery extends SPARQL_QueryDataset {
     @Override
     protected QueryExec createQueryExec(HttpAction action, Query query, DatasetGraph dataset) {
         long[] t = timeouts(action.getRequestParameter("timeout"), ceilingMillis);
-        var builder = QueryExec.newBuilder().dataset(dataset).query(query).context(action.getContext());
+        // REGEX and REPLACE checked against the deadline as they match.
+        var builder = QueryExec.newBuilder().dataset(dataset).query(BoundedRegex.bound(query)).context(action.getContext());
         if (t[0] > 0) builder.initialTimeout(t[0], TimeUnit.MILLISECONDS);
         if (t[1] > 0) builder.overallTimeout(t[1], TimeUnit.MILLISECONDS);
         QueryExec exec = builder.build();
