@@ -13,6 +13,7 @@ import org.chinaaikg.Fixtures;
 import org.chinaaikg.web.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A client can tell from the status that an answer is incomplete: a query that times out after its first row is a
  * 503, not a 200 with a truncated body; an answer too large to buffer is a 422 naming the limit.
  */
+@Tag("slow")
 class CompleteAnswersTest {
     /** A first row at once, then a cross product that runs into the timeout. */
     static final String FIRST_ROW_THEN_TIMEOUT = "SELECT * WHERE { { BIND(1 AS ?x) } UNION { SELECT (COUNT(*) AS ?n) WHERE { "

@@ -15,10 +15,12 @@ import org.chinaaikg.Fixtures;
 import org.chinaaikg.web.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The server's {@code --timeout} is a ceiling: the protocol's {@code ?timeout=} can shorten a query, never lengthen it. */
+@Tag("slow")
 class TimeoutCeilingTest {
     @TempDir
     static Path dir;
