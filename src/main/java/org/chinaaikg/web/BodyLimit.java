@@ -102,12 +102,19 @@ public final class BodyLimit implements Filter {
             if (parameters == null) {
                 Map<String, List<String>> all = new LinkedHashMap<>();
                 String query = getQueryString();
-                for (String text : new String[] {query == null ? "" : query, new String(body, StandardCharsets.US_ASCII)}) {
+                // A form's bytes are in its declared charset, UTF-8 if none (raw UTF-8 was read as US-ASCII: 百度 became mojibake).
+                java.nio.charset.Charset charset = StandardCharsets.UTF_8;
+                try {
+                    if (getCharacterEncoding() != null) charset = java.nio.charset.Charset.forName(getCharacterEncoding());
+                } catch (IllegalArgumentException e) {
+                    // An unknown charset: read it as UTF-8.
+                }
+                for (String text : new String[] {query == null ? "" : query, new String(body, charset)}) {
                     for (String pair : text.split("&")) {
                         if (pair.isEmpty()) continue;
                         int eq = pair.indexOf('=');
-                        String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-                        String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                        String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), charset);
+                        String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), charset);
                         all.computeIfAbsent(k, x -> new ArrayList<>()).add(v);
                     }
                 }

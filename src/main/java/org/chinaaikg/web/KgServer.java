@@ -6,6 +6,7 @@ import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.server.DataService;
 import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.query.ARQ;
+import org.apache.jena.riot.WebContent;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.eclipse.jetty.server.Connector;
@@ -46,13 +47,21 @@ public final class KgServer {
                 .addEndpoint(Operation.GSP_R, "get")
                 .addEndpoint(Operation.GSP_R)
                 .build();
-        return Routes.mount(FusekiServer.create(), readOnly, Routes.table(dataset, derived, queries, timeout.toMillis()));
+        QueryGate gate = new QueryGate();
+        FusekiServer.Builder builder = FusekiServer.create()
+                // Fuseki's 20 threads were all that a few slow clients needed to hold the server.
+                .maxServerThreads(Limits.MAX_THREADS)
+                // The query endpoint with our limits: the timeout is a ceiling, the gate bounds concurrency, REGEX stops.
+                .registerOperation(Operation.Query, WebContent.contentTypeSPARQLQuery, new GuardedQuery(timeout.toMillis(), gate));
+        return Routes.mount(builder, readOnly, Routes.table(dataset, derived, queries, timeout.toMillis(), gate));
     }
 
     /** Builds the server from {@link #builder}, with a response buffer that Jetty's pool reuses and our headers on every answer. */
     public static FusekiServer build(FusekiServer.Builder builder) {
         FusekiServer server = builder.build();
         server.getJettyServer().setErrorHandler(new ErrorPages());
+        // Idle timeout and minimum data rates per connection: one slow client must not hold a thread.
+        Connections.limit(server.getJettyServer());
         for (Connector connector : server.getJettyServer().getConnectors()) {
             HttpConnectionFactory http = connector.getConnectionFactory(HttpConnectionFactory.class);
             if (http == null) continue;

@@ -34,7 +34,7 @@ public final class Routes {
 
     private Routes() {}
 
-    public static Table table(Dataset dataset, Derived derived, SavedQueries queries, long timeoutMillis) {
+    public static Table table(Dataset dataset, Derived derived, SavedQueries queries, long timeoutMillis, QueryGate gate) {
         // What is derived from the whole store was computed by load (or once at start): no request scans the store.
         DatasetStatistics counts = DatasetStatistics.of(derived);
         GraphSources graphSources = GraphSources.of(derived);
@@ -45,14 +45,17 @@ public final class Routes {
                 .map(q -> new SavedQueryCard(q.name(), q.summary(), q.description(),
                         q.parameters().stream().map(Parameter::name).toList(), q.text()))
                 .toList();
-        SavedQueryServlet saved = new SavedQueryServlet(dataset.asDatasetGraph(), queries, timeoutMillis);
+        SavedQueryServlet saved = new SavedQueryServlet(dataset.asDatasetGraph(), queries, timeoutMillis, gate);
         LinkedDataServlet resources = new LinkedDataServlet(dataset, sources);
 
         List<FilterRoute> filters = List.of(
+                new FilterRoute("/*", "compressed request bodies get 415 (inflated, they would pass the body limit)", new RequestEncoding()),
                 new FilterRoute("/*", "request bodies over 1 MB get 413 before anything reads them", new BodyLimit(BodyLimit.DEFAULT_LIMIT)),
                 new FilterRoute("/*", "error bodies sent with their length in bytes (a Fuseki bug)", new ErrorMessageLength()),
                 new FilterRoute("/*", "TRACE and raw-echoed JSONP/stylesheet values refused (after the body limit: it may read a form)", new SecurityHeaders()),
                 new FilterRoute("/*", "CORS: any origin may GET and POST; preflight answered", new Cors()),
+                new FilterRoute(KgServer.DATASET + "/*", "query answers buffered whole before the status: a timeout is a 503, never a cut body",
+                        new BufferedAnswers()),
                 new FilterRoute(KgServer.DATASET + "/sparql", "a GET without a query gets the SPARQL service description",
                         DescriptionServlets.serviceDescriptionFilter(about, stats)));
 

@@ -58,10 +58,28 @@ public final class SavedQueryServlet extends HttpServlet {
     static final long CACHE_BYTES = 64L * 1024 * 1024;
     static final int MAX_CACHED_ANSWER = 4 * 1024 * 1024;
 
+    private final QueryGate gate;
+
     public SavedQueryServlet(DatasetGraph dsg, SavedQueries queries, long timeoutMillis) {
+        this(dsg, queries, timeoutMillis, new QueryGate());
+    }
+
+    public SavedQueryServlet(DatasetGraph dsg, SavedQueries queries, long timeoutMillis, QueryGate gate) {
         this.dsg = dsg;
         this.queries = queries;
         this.timeoutMillis = timeoutMillis;
+        this.gate = gate;
+    }
+
+    /** Runs a saved query through the gate (null when the gate is full: a 503 with Retry-After is sent). */
+    private QueryRunner.Result run(HttpServletResponse resp, SavedQuery query, Binding binding) throws IOException {
+        try (QueryGate.Ticket ticket = gate.enter()) {
+            return QueryRunner.run(dsg, query.query(), binding, timeoutMillis);
+        } catch (QueryGate.Full full) {
+            resp.setHeader("Retry-After", String.valueOf(Limits.RETRY_AFTER_SECONDS));
+            text(resp, HttpServletResponse.SC_SERVICE_UNAVAILABLE, full.getMessage());
+            return null;
+        }
     }
 
     @Override
@@ -106,7 +124,8 @@ public final class SavedQueryServlet extends HttpServlet {
         }
         QueryRunner.Result result;
         try {
-            result = QueryRunner.run(dsg, query.query(), binding, timeoutMillis);
+            result = run(resp, query, binding);
+            if (result == null) return;
         } catch (RuntimeException e) {
             if (QueryRunner.isTimeout(e)) {
                 text(resp, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "Query '" + name + "' timed out after " + timeoutMillis + " ms.");
@@ -142,7 +161,8 @@ public final class SavedQueryServlet extends HttpServlet {
             Map<String, List<String>> values = new LinkedHashMap<>();
             given.forEach((k, v) -> values.put(k, List.of(v)));
             Binding binding = query.bind(values);
-            QueryRunner.Result result = QueryRunner.run(dsg, query.query(), binding, timeoutMillis);
+            QueryRunner.Result result = run(resp, query, binding);
+            if (result == null) return;
             if (result instanceof QueryRunner.Rows rows) {
                 rows.rows().reset();
                 List<Binding> list = new java.util.ArrayList<>();

@@ -1,0 +1,53 @@
+package org.chinaaikg.web;
+
+/**
+ * Every limit the public endpoint sets, with its reason in one line. README's "What the server does" states them and
+ * what a client gets when it meets each one; {@code src/test/java/org/chinaaikg/hardening/} tests each.
+ */
+public final class Limits {
+    private Limits() {}
+
+    // ---- Threads and connections (slow readers, stalled uploads)
+
+    /** Jetty threads: Fuseki's default of 20 let 20 slow clients take every thread, so that even ping waited. */
+    public static final int MAX_THREADS = 256;
+    /** A connection with no bytes in or out for this long is closed: it holds a thread or a buffer for nothing. */
+    public static final long IDLE_TIMEOUT_MILLIS = 10_000;
+    /** A request body slower than this (bytes/s) is cut: a stalled upload must not hold a thread until the idle timeout. */
+    public static final long MIN_REQUEST_DATA_RATE = 1024;
+    /** A client reading the answer slower than this (bytes/s) is cut: a slow reader must not hold a thread for minutes. */
+    public static final long MIN_RESPONSE_DATA_RATE = 8 * 1024;
+
+    // ---- Query execution
+
+    /**
+     * Queries admitted at once (SPARQL endpoint and saved queries); more get 503 with {@code Retry-After}. Each is a
+     * thread and memory: beyond this the machine only runs each one slower.
+     */
+    public static final int MAX_RUNNING_QUERIES = 24;
+    /** A query running longer than this is long-running and needs one of the {@link #MAX_LONG_QUERIES} slots. */
+    public static final long LONG_QUERY_MILLIS = 300;
+    /**
+     * Queries allowed to run longer than {@link #LONG_QUERY_MILLIS} at once: one per core, so that long queries
+     * never take all the CPU from pings, pages and short queries. A long query with no slot is stopped with 503 and
+     * {@code Retry-After}.
+     */
+    public static final int MAX_LONG_QUERIES = Math.max(1, Runtime.getRuntime().availableProcessors());
+    /** What {@code Retry-After} says when a query is refused or stopped for lack of a slot. */
+    public static final int RETRY_AFTER_SECONDS = 5;
+
+    // ---- Request and answer sizes
+
+    /** Request bodies: a SPARQL query is text a person or program wrote; 1 MB is far more than any real one. */
+    public static final long MAX_REQUEST_BODY = BodyLimit.DEFAULT_LIMIT;
+    /**
+     * A query answer is buffered whole before its status is sent, so that a timeout gives 503 and not a 200 with a
+     * truncated body; an answer larger than this gets 422 naming the limit (page with LIMIT and OFFSET).
+     */
+    public static final int MAX_ANSWER_BYTES = 32 * 1024 * 1024;
+    /**
+     * All answers being buffered at once, at most this share of the heap: past it a query gets 503 with
+     * {@code Retry-After} rather than an OutOfMemoryError for everyone.
+     */
+    public static final double ANSWER_BUFFERS_HEAP_SHARE = 0.25;
+}

@@ -1,0 +1,136 @@
+package org.chinaaikg.web;
+
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.jena.sparql.exec.QueryExec;
+
+/**
+ * Bounds query execution. At most {@link Limits#MAX_RUNNING_QUERIES} queries run at once (more are refused with
+ * 503 and {@code Retry-After}); of those, at most {@link Limits#MAX_LONG_QUERIES} may run longer than
+ * {@link Limits#LONG_QUERY_MILLIS}: a query that reaches that age with no long-running slot free is stopped (503,
+ * {@code Retry-After}). So short queries, which end before they need a slot, get through while long ones queue up,
+ * and runaway queries never take every core from pings and pages.
+ */
+public final class QueryGate {
+    /** One admitted query. Closing it gives its slots back. */
+    public final class Ticket implements AutoCloseable {
+        final long started = System.nanoTime();
+        private volatile QueryExec exec;
+        private volatile boolean longRunning;
+        private volatile String stopped;
+        private boolean closed;
+
+        /** The execution to abort if this query must stop; aborts it at once if it already had to. */
+        public void attach(QueryExec exec) {
+            this.exec = exec;
+            if (stopped != null) exec.abort();
+        }
+
+        /** Why the gate stopped this query, or null if it did not. */
+        public String stoppedBecause() {
+            return stopped;
+        }
+
+        public long ageMillis() {
+            return (System.nanoTime() - started) / 1_000_000;
+        }
+
+        /** Stops the query (its execution sees a cancellation at its next step), saying why. */
+        public void stop(String why) {
+            if (stopped == null) stopped = why;
+            QueryExec e = exec;
+            if (e != null) e.abort();
+        }
+
+        @Override
+        public synchronized void close() {
+            if (closed) return;
+            closed = true;
+            running.remove(this);
+            if (longRunning) longSlots.release();
+            admitted.release();
+            if (CURRENT.get() == this) CURRENT.remove();
+        }
+    }
+
+    /** Refused: every slot is taken. */
+    public static final class Full extends Exception {
+        Full(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private static final ThreadLocal<Ticket> CURRENT = new ThreadLocal<>();
+
+    private final Semaphore admitted;
+    private final Semaphore longSlots;
+    private final Set<Ticket> running = ConcurrentHashMap.newKeySet();
+    private final long longAfterMillis;
+    private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "query-gate");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public QueryGate() {
+        this(Limits.MAX_RUNNING_QUERIES, Limits.MAX_LONG_QUERIES, Limits.LONG_QUERY_MILLIS);
+    }
+
+    public QueryGate(int maxRunning, int maxLong, long longAfterMillis) {
+        this.admitted = new Semaphore(maxRunning);
+        this.longSlots = new Semaphore(maxLong);
+        this.longAfterMillis = longAfterMillis;
+        sweeper.scheduleWithFixedDelay(this::sweep, 25, 25, TimeUnit.MILLISECONDS);
+    }
+
+    /** Admits a query on this thread, or refuses it. */
+    public Ticket enter() throws Full {
+        if (!admitted.tryAcquire()) {
+            throw new Full("Too many queries running (" + Limits.MAX_RUNNING_QUERIES + "): retry in "
+                    + Limits.RETRY_AFTER_SECONDS + " s.");
+        }
+        Ticket t = new Ticket();
+        running.add(t);
+        CURRENT.set(t);
+        return t;
+    }
+
+    /** The query this thread runs, if the gate admitted one. */
+    public static Optional<Ticket> current() {
+        return Optional.ofNullable(CURRENT.get());
+    }
+
+    /** The longest-running query, for the memory watchdog. */
+    public Optional<Ticket> oldest() {
+        return running.stream().filter(t -> t.stopped == null).max(Comparator.comparingLong(Ticket::ageMillis));
+    }
+
+    public int running() {
+        return running.size();
+    }
+
+    private void sweep() {
+        for (Ticket t : running) {
+            if (t.longRunning || t.stopped != null || t.ageMillis() < longAfterMillis) continue;
+            if (longSlots.tryAcquire()) {
+                synchronized (t) {
+                    if (t.closed) longSlots.release(); else t.longRunning = true;
+                }
+            } else if (t.exec != null) {
+                t.stop("Too many long-running queries (" + Limits.MAX_LONG_QUERIES + " may run longer than "
+                        + longAfterMillis + " ms at once): this one was stopped; retry in " + Limits.RETRY_AFTER_SECONDS + " s.");
+            }
+        }
+    }
+
+    public void shutdown() {
+        sweeper.shutdownNow();
+    }
+}

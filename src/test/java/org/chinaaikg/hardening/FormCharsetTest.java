@@ -1,0 +1,58 @@
+package org.chinaaikg.hardening;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.chinaaikg.Fixtures;
+import org.chinaaikg.web.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A form body with raw UTF-8 and no charset runs the query that was sent, chunked or not. */
+class FormCharsetTest {
+    static final String QUERY = "SELECT ?x WHERE { BIND(\"百度 ümlaut\" AS ?x) }";
+
+    @TempDir
+    static Path dir;
+    static TestServer server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = TestServer.start(Fixtures.copyTo(dir));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) server.close();
+    }
+
+    @Test
+    void rawUtf8InAChunkedFormIsDecodedAsUtf8() throws Exception {
+        byte[] body = ("query=" + QUERY).getBytes(StandardCharsets.UTF_8);
+        HttpRequest chunked = HttpRequest.newBuilder(URI.create(server.base + "/kg/sparql"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))).build();
+        HttpResponse<String> r = TestServer.HTTP.send(chunked, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals(List.of("x", "百度 ümlaut"), r.body().lines().toList());
+    }
+
+    @Test
+    void rawUtf8InAFormWithALengthIsDecodedAsUtf8() throws Exception {
+        HttpRequest sized = HttpRequest.newBuilder(URI.create(server.base + "/kg/sparql"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(("query=" + QUERY).getBytes(StandardCharsets.UTF_8))).build();
+        HttpResponse<String> r = TestServer.HTTP.send(sized, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals(List.of("x", "百度 ümlaut"), r.body().lines().toList());
+    }
+}
