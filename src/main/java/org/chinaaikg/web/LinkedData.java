@@ -27,7 +27,8 @@ public final class LinkedData {
         builder.enableCors(false, null);
         builder.addFilter("/*", new Cors());
         builder.addServlet("", WebPages.home(sources, stats, savedQueries));
-        builder.addServlet("/webjars/*", WebPages.webjars());
+        builder.addServlet("/webjars/*", StaticFiles.webjars()); // ROUTE: WebJar files (the SPARQL editor), by Jetty's ResourceServlet
+        builder.addServlet("/static/*", StaticFiles.site()); // ROUTE: the pages' CSS and JavaScript, src/main/resources/static
         builder.addServlet("/id/*", resources);
         builder.addServlet("/ontology", resources);
         RdfFormats.suffixes().keySet().forEach(suffix -> builder.addServlet("/ontology." + suffix, resources));

@@ -1,12 +1,12 @@
 package org.chinaaikg.web;
 
+import org.chinaaikg.describe.DatasetMetadata;
 import org.chinaaikg.describe.DatasetStatistics;
 import org.chinaaikg.describe.GraphSources;
 import org.chinaaikg.web.html.LandingPage;
 import org.chinaaikg.web.html.SavedQueryCard;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -19,8 +19,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 
-/** The home page, and the static files of the SPARQL editor from the WebJar on the classpath. */
+/** The home page. */
 public final class WebPages {
+    // TODO(derived): read from data/dataset.ttl
+    public static final DatasetMetadata DATASET = new DatasetMetadata("China AI Knowledge Graph",
+            "Which companies build which models, which regulations bind them, and who claimed what, where: an RDF knowledge graph "
+                    + "of the Chinese AI industry in which every fact traces to the exact words of the source that states it.",
+            "https://creativecommons.org/licenses/by/4.0/", "CC BY 4.0");
+
     private WebPages() {}
 
     public static HttpServlet home(Supplier<GraphSources> sources, Supplier<DatasetStatistics> stats, Supplier<List<SavedQueryCard>> queries) {
@@ -30,40 +36,11 @@ public final class WebPages {
                 Map<String, String> titles = new TreeMap<>();
                 sources.get().all().values().forEach(s -> titles.put(s.iri(), s.title()));
                 String origin = Http.absolute(req, "");
-                byte[] body = LandingPage.render(origin, stats.get(), titles, queries.get()).getBytes(StandardCharsets.UTF_8);
+                byte[] body = LandingPage.render(origin, stats.get(), titles, queries.get(), DATASET).getBytes(StandardCharsets.UTF_8);
                 resp.setContentType("text/html; charset=utf-8");
                 resp.setContentLength(body.length);
                 try (OutputStream out = resp.getOutputStream()) {
                     out.write(body);
-                }
-            }
-        };
-    }
-
-    /** Serves {@code /webjars/...} from {@code META-INF/resources/webjars/...} on the classpath; nothing else. */
-    public static HttpServlet webjars() {
-        return new HttpServlet() {
-            @Override
-            protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-                String path = req.getRequestURI().substring(req.getContextPath().length());
-                if (!path.startsWith("/webjars/") || path.contains("..")) {
-                    resp.sendError(404);
-                    return;
-                }
-                try (InputStream in = WebPages.class.getClassLoader().getResourceAsStream("META-INF/resources" + path)) {
-                    if (in == null) {
-                        resp.sendError(404);
-                        return;
-                    }
-                    byte[] body = in.readAllBytes();
-                    resp.setContentType(path.endsWith(".js") ? "text/javascript; charset=utf-8"
-                            : path.endsWith(".css") ? "text/css; charset=utf-8" : "application/octet-stream");
-                    // Versioned paths never change: let browsers keep them.
-                    resp.setHeader("Cache-Control", "public, max-age=31536000, immutable");
-                    resp.setContentLength(body.length);
-                    try (OutputStream out = resp.getOutputStream()) {
-                        out.write(body);
-                    }
                 }
             }
         };
