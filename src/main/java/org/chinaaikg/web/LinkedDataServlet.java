@@ -76,7 +76,7 @@ public final class LinkedDataServlet extends HttpServlet {
             DatasetGraph description = ResourceDescriber.describe(dsg, iri);
             if (description.isEmpty()) return null;
             if (mediaType.equals(RdfFormats.HTML)) {
-                return new EntityPage(dsg, sources.get()).render(iri, description).getBytes(StandardCharsets.UTF_8);
+                return new EntityPage(dsg, sources.get(), WebPages.DATASET, RdfFormats.suffixes().entrySet().stream().filter(e -> !e.getValue().equals(RdfFormats.HTML)).map(java.util.Map.Entry::getKey).toList()).render(iri, description).getBytes(StandardCharsets.UTF_8);
             }
             return serialize(description, iri, RdfFormats.lang(mediaType));
         });
@@ -94,7 +94,7 @@ public final class LinkedDataServlet extends HttpServlet {
             Model copy = ModelFactory.createDefaultModel().add(ModelFactory.createModelForGraph(ontology));
             copy.setNsPrefixes(Prefixes.all());
             if (mediaType.equals(RdfFormats.HTML)) {
-                return OntologyPage.render(copy).getBytes(StandardCharsets.UTF_8);
+                return OntologyPage.render(copy, WebPages.DATASET).getBytes(StandardCharsets.UTF_8);
             }
             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
             RDFDataMgr.write(out, copy, RdfFormats.lang(mediaType));

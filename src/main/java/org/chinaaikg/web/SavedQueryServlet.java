@@ -146,18 +146,18 @@ public final class SavedQueryServlet extends HttpServlet {
                 rows.rows().reset();
                 List<Binding> list = new java.util.ArrayList<>();
                 rows.rows().forEachRemaining(list::add);
-                html = QueryPage.render(origin, card, given, rows.rows().getResultVars(), list, null);
+                html = QueryPage.render(origin, card, WebPages.DATASET, given, rows.rows().getResultVars(), list, null);
             } else {
-                html = QueryPage.render(origin, card, given, null, List.of(), "This query does not return rows: use the data links.");
+                html = QueryPage.render(origin, card, WebPages.DATASET, given, null, List.of(), "This query does not return rows: use the data links.");
             }
         } catch (Parameter.BadParameter e) {
             // A first visit without parameters is not an error: the page shows the form.
             status = given.isEmpty() ? HttpServletResponse.SC_OK : HttpServletResponse.SC_BAD_REQUEST;
-            html = QueryPage.render(origin, card, given, null, List.of(), given.isEmpty() ? "Fill in the parameters and run." : e.getMessage());
+            html = QueryPage.render(origin, card, WebPages.DATASET, given, null, List.of(), given.isEmpty() ? "Fill in the parameters and run." : e.getMessage());
         } catch (RuntimeException e) {
             if (!QueryRunner.isTimeout(e)) throw e;
             status = HttpServletResponse.SC_SERVICE_UNAVAILABLE;
-            html = QueryPage.render(origin, card, given, null, List.of(), "The query timed out after " + timeoutMillis + " ms.");
+            html = QueryPage.render(origin, card, WebPages.DATASET, given, null, List.of(), "The query timed out after " + timeoutMillis + " ms.");
         }
         byte[] body = html.getBytes(StandardCharsets.UTF_8);
         resp.setStatus(status);
