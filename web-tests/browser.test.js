@@ -67,6 +67,22 @@ test("home page shows what the graph holds and the saved queries", async () => {
   await page.close();
 });
 
+test("the home page opens at its top, with its title in view, after the editor has started", async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(base + "/");
+  // the editor is up (its tabs are drawn) before we look: it used to take focus and scroll the page down to it
+  await page.locator("#yasgui .tabsList .tab").first().waitFor();
+  await page.waitForTimeout(500);
+  assert.equal(await page.evaluate(() => window.scrollY), 0, "the page is scrolled down on load");
+  const h1 = page.locator("h1").first();
+  assert.ok(await h1.isVisible(), "the title is visible");
+  const box = await h1.boundingBox();
+  assert.ok(box && box.y >= 0 && box.y + box.height <= 800, "the title is inside the first screen: " + JSON.stringify(box));
+  assert.equal(await page.evaluate(() => document.activeElement === document.body), true, "nothing has taken focus");
+  await page.screenshot({ path: join(SHOTS, "home-top.png"), fullPage: false });
+  await page.close();
+});
+
 test("a saved query runs in the SPARQL editor and shows result rows", async () => {
   const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
   const external = [];

@@ -1,5 +1,6 @@
 package org.chinaaikg.web;
 
+import org.chinaaikg.describe.DatasetMetadata;
 import org.chinaaikg.describe.GraphSources;
 import org.chinaaikg.describe.ResourceDescriber;
 import org.chinaaikg.vocab.Iris;
@@ -41,8 +42,11 @@ public final class LinkedDataServlet extends HttpServlet {
     private final Dataset dataset;
     private final java.util.function.Supplier<GraphSources> sources;
 
-    public LinkedDataServlet(Dataset dataset, java.util.function.Supplier<GraphSources> sources) {
+    private final DatasetMetadata about;
+
+    public LinkedDataServlet(Dataset dataset, java.util.function.Supplier<GraphSources> sources, DatasetMetadata about) {
         this.dataset = dataset;
+        this.about = about;
         this.sources = sources;
     }
 
@@ -76,7 +80,7 @@ public final class LinkedDataServlet extends HttpServlet {
             DatasetGraph description = ResourceDescriber.describe(dsg, iri);
             if (description.isEmpty()) return null;
             if (mediaType.equals(RdfFormats.HTML)) {
-                return new EntityPage(dsg, sources.get()).render(iri, description).getBytes(StandardCharsets.UTF_8);
+                return new EntityPage(dsg, sources.get(), about, RdfFormats.suffixes().entrySet().stream().filter(e -> !e.getValue().equals(RdfFormats.HTML)).map(java.util.Map.Entry::getKey).toList()).render(iri, description).getBytes(StandardCharsets.UTF_8);
             }
             return serialize(description, iri, RdfFormats.lang(mediaType));
         });
@@ -94,7 +98,7 @@ public final class LinkedDataServlet extends HttpServlet {
             Model copy = ModelFactory.createDefaultModel().add(ModelFactory.createModelForGraph(ontology));
             copy.setNsPrefixes(Prefixes.all());
             if (mediaType.equals(RdfFormats.HTML)) {
-                return OntologyPage.render(copy).getBytes(StandardCharsets.UTF_8);
+                return OntologyPage.render(copy, about).getBytes(StandardCharsets.UTF_8);
             }
             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
             RDFDataMgr.write(out, copy, RdfFormats.lang(mediaType));

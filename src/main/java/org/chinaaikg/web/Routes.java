@@ -45,8 +45,8 @@ public final class Routes {
                 .map(q -> new SavedQueryCard(q.name(), q.summary(), q.description(),
                         q.parameters().stream().map(Parameter::name).toList(), q.text()))
                 .toList();
-        SavedQueryServlet saved = new SavedQueryServlet(dataset.asDatasetGraph(), queries, timeoutMillis, gate);
-        LinkedDataServlet resources = new LinkedDataServlet(dataset, sources);
+        SavedQueryServlet saved = new SavedQueryServlet(dataset.asDatasetGraph(), queries, timeoutMillis, gate, about);
+        LinkedDataServlet resources = new LinkedDataServlet(dataset, sources, about);
 
         List<FilterRoute> filters = List.of(
                 new FilterRoute("/*", "compressed request bodies get 415 (inflated, they would pass the body limit)", new RequestEncoding()),
@@ -61,7 +61,8 @@ public final class Routes {
 
         List<Route> routes = new ArrayList<>();
         routes.add(new Route("", "the home page", WebPages.home(about, sources, stats, () -> cards)));
-        routes.add(new Route("/webjars/*", "the SPARQL editor's files, from the jar", WebPages.webjars()));
+        routes.add(new Route("/webjars/*", "the SPARQL editor's files, from the jar (Jetty's ResourceServlet)", StaticFiles.webjars()));
+        routes.add(new Route("/static/*", "the pages' CSS and JavaScript, src/main/resources/static", StaticFiles.site()));
         routes.add(new Route("/id/*", "every instance IRI, dereferenced (RDF or HTML)", resources));
         routes.add(new Route("/ontology", "the ontology (RDF or HTML documentation)", resources));
         RdfFormats.suffixes().keySet().forEach(suffix ->

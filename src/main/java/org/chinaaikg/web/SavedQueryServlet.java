@@ -13,6 +13,7 @@ import org.apache.jena.atlas.json.JsonArray;
 import org.apache.jena.atlas.json.JsonObject;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.engine.binding.Binding;
+import org.chinaaikg.describe.DatasetMetadata;
 import org.chinaaikg.query.Parameter;
 import org.chinaaikg.query.QueryRunner;
 import org.chinaaikg.query.ResultFormat;
@@ -60,12 +61,11 @@ public final class SavedQueryServlet extends HttpServlet {
 
     private final QueryGate gate;
 
-    public SavedQueryServlet(DatasetGraph dsg, SavedQueries queries, long timeoutMillis) {
-        this(dsg, queries, timeoutMillis, new QueryGate());
-    }
+    private final DatasetMetadata about;
 
-    public SavedQueryServlet(DatasetGraph dsg, SavedQueries queries, long timeoutMillis, QueryGate gate) {
+    public SavedQueryServlet(DatasetGraph dsg, SavedQueries queries, long timeoutMillis, QueryGate gate, DatasetMetadata about) {
         this.dsg = dsg;
+        this.about = about;
         this.queries = queries;
         this.timeoutMillis = timeoutMillis;
         this.gate = gate;
@@ -167,18 +167,18 @@ public final class SavedQueryServlet extends HttpServlet {
                 rows.rows().reset();
                 List<Binding> list = new java.util.ArrayList<>();
                 rows.rows().forEachRemaining(list::add);
-                html = QueryPage.render(origin, card, given, rows.rows().getResultVars(), list, null);
+                html = QueryPage.render(origin, card, about, given, rows.rows().getResultVars(), list, null);
             } else {
-                html = QueryPage.render(origin, card, given, null, List.of(), "This query does not return rows: use the data links.");
+                html = QueryPage.render(origin, card, about, given, null, List.of(), "This query does not return rows: use the data links.");
             }
         } catch (Parameter.BadParameter e) {
             // A first visit without parameters is not an error: the page shows the form.
             status = given.isEmpty() ? HttpServletResponse.SC_OK : HttpServletResponse.SC_BAD_REQUEST;
-            html = QueryPage.render(origin, card, given, null, List.of(), given.isEmpty() ? "Fill in the parameters and run." : e.getMessage());
+            html = QueryPage.render(origin, card, about, given, null, List.of(), given.isEmpty() ? "Fill in the parameters and run." : e.getMessage());
         } catch (RuntimeException e) {
             if (!QueryRunner.isTimeout(e)) throw e;
             status = HttpServletResponse.SC_SERVICE_UNAVAILABLE;
-            html = QueryPage.render(origin, card, given, null, List.of(), "The query timed out after " + timeoutMillis + " ms.");
+            html = QueryPage.render(origin, card, about, given, null, List.of(), "The query timed out after " + timeoutMillis + " ms.");
         }
         resp.setHeader("Vary", "Accept, Host");
         Responses.send(resp, status, HTML, html.getBytes(StandardCharsets.UTF_8));

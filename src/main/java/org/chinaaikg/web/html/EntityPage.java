@@ -1,10 +1,11 @@
 package org.chinaaikg.web.html;
 
+import org.chinaaikg.describe.DatasetMetadata;
 import org.chinaaikg.describe.GraphSources;
 import org.chinaaikg.vocab.Iris;
-import org.chinaaikg.web.RdfFormats;
-
-import static org.chinaaikg.web.html.Html.esc;
+import org.chinaaikg.vocab.KG;
+import org.chinaaikg.vocab.Prefixes;
+import org.chinaaikg.vocab.SCHEMA;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,89 +21,97 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.vocabulary.OA;
+import org.apache.jena.vocabulary.ORG;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
 
 /**
  * The HTML page of a resource, read like an encyclopedia entry: its names, kinds, facts as links
- * (each with the source it comes from) and the claims about it, each with its quote and source.
+ * (each with the source it comes from), the claims about it, each with its quote and source, and what links
+ * to it. This class computes what the page shows ({@link Model}); {@code entity.jte} lays it out.
  * Callers hold a read transaction on the dataset.
  */
 public final class EntityPage {
-    private static final Node ABOUT = NodeFactory.createURI("http://schema.org/about");
-    private static final Node MENTIONS = NodeFactory.createURI(Iris.KG + "mentions");
-    private static final Node STATED_IN = NodeFactory.createURI(Iris.KG + "statedIn");
-    private static final Node CLAIM_KIND = NodeFactory.createURI(Iris.KG + "claimKind");
-    private static final Node HAS_EVIDENCE = NodeFactory.createURI(Iris.KG + "hasEvidence");
-    private static final Node STATEMENT = NodeFactory.createURI(Iris.KG + "statement");
-    private static final Node ATTRIBUTED = NodeFactory.createURI("http://www.w3.org/ns/prov#wasAttributedTo");
-    private static final Node HAS_SOURCE = NodeFactory.createURI("http://www.w3.org/ns/oa#hasSource");
-    private static final Node HAS_SELECTOR = NodeFactory.createURI("http://www.w3.org/ns/oa#hasSelector");
-    private static final Node EXACT = NodeFactory.createURI("http://www.w3.org/ns/oa#exact");
-    private static final Node PREFIX = NodeFactory.createURI("http://www.w3.org/ns/oa#prefix");
-    private static final Node SUFFIX = NodeFactory.createURI("http://www.w3.org/ns/oa#suffix");
-    private static final Node START = NodeFactory.createURI("http://www.w3.org/ns/oa#start");
-    private static final Node END = NodeFactory.createURI("http://www.w3.org/ns/oa#end");
+    private static final Node ABOUT = SCHEMA.about.asNode();
+    private static final Node MENTIONS = KG.mentions.asNode();
+    private static final Node STATED_IN = KG.statedIn.asNode();
+    private static final Node CLAIM_KIND = KG.claimKind.asNode();
+    private static final Node HAS_EVIDENCE = KG.hasEvidence.asNode();
+    private static final Node STATEMENT = KG.statement.asNode();
+    private static final Node ROLE_TITLE = term("kg:roleTitle");
+    private static final Node ATTRIBUTED = term("prov:wasAttributedTo");
+    private static final Node HAS_SOURCE = OA.hasSource.asNode();
+    private static final Node HAS_SELECTOR = OA.hasSelector.asNode();
+    private static final Node EXACT = OA.exact.asNode();
+    private static final Node PREFIX = OA.prefix.asNode();
+    private static final Node SUFFIX = OA.suffix.asNode();
+    private static final Node START = OA.start.asNode();
+    private static final Node END = OA.end.asNode();
     private static final Set<Node> NAMES = Set.of(RDF.type.asNode(), RDFS.label.asNode(), SKOS.altLabel.asNode());
+
+    /** A value of a fact: a link, or a literal with its language or datatype; and the sources that state it. */
+    public record Value(Link link, String text, String hint, List<SourceBadge> sources) {}
+
+    /** The source a fact comes from, as a small badge; {@code graph} is the named graph that states it. */
+    public record SourceBadge(Link link, String graph) {}
+
+    /** A row of the facts table: a property and its values. */
+    public record Fact(String property, List<Value> values) {}
+
+    /** The exact words of a claim's source, with the text around them. */
+    public record Evidence(String prefix, String exact, String suffix, Link document, String position) {}
+
+    /** A claim about the resource: its quotes, kind, who it is attributed to and where it is stated. */
+    public record ClaimCard(Link claim, String kind, List<String> quotes, List<Link> attributedTo, Link statedIn) {}
+
+    /** Resources that link here by one property, read from their side: "developed by Baidu". */
+    public record Incoming(String phrase, List<Value> from) {}
+
+    /** Everything the page of a resource shows. */
+    public record Model(DatasetMetadata dataset, String iri, String path, String label, String zhLabel, List<Link> types,
+                        List<String> alsoWritten, String statement, List<Evidence> evidence, List<Fact> facts,
+                        List<ClaimCard> claims, List<Incoming> linkedFrom, List<Link> mentionedIn,
+                        List<Link> formats) {}
 
     private final DatasetGraph dsg;
     private final GraphSources sources;
+    private final DatasetMetadata dataset;
+    private final List<String> dataSuffixes;
 
-    public EntityPage(DatasetGraph dsg, GraphSources sources) {
+    /**
+     * @param dataSuffixes the suffixes of this page's data representations ("ttl", "jsonld", ...), linked at its foot
+     */
+    public EntityPage(DatasetGraph dsg, GraphSources sources, DatasetMetadata dataset, List<String> dataSuffixes) {
         this.dsg = dsg;
         this.sources = sources;
+        this.dataset = dataset;
+        this.dataSuffixes = dataSuffixes;
     }
 
     public String render(String iri, DatasetGraph description) {
+        return Templates.render("entity.jte", model(iri, description));
+    }
+
+    Model model(String iri, DatasetGraph description) {
         Node self = NodeFactory.createURI(iri);
         String label = label(self).orElse(iri.substring(iri.lastIndexOf('/') + 1));
-        StringBuilder b = new StringBuilder(Html.start(label, alternateLinks(iri)));
-        b.append("<h1>").append(esc(label));
-        labelIn(self, "zh").ifPresent(zh -> b.append(" <span lang=\"zh\">").append(esc(zh)).append("</span>"));
-        b.append("</h1><div class=\"iri\">").append(esc(iri)).append("</div><p>");
-        for (Node type : objects(description, self, RDF.type.asNode())) {
-            b.append("<a class=\"badge\" href=\"").append(esc(Iris.localLink(type.getURI()))).append("\">")
-                    .append(esc(label(type).orElse(type.getLocalName()))).append("</a>");
-        }
-        b.append("</p>");
+        List<Link> types = objects(description, self, RDF.type.asNode()).stream()
+                .map(t -> Link.to(t.getURI(), label(t).orElse(t.getLocalName()))).toList();
         List<String> alt = objects(description, self, SKOS.altLabel.asNode()).stream()
                 .filter(Node::isLiteral).map(Node::getLiteralLexicalForm).sorted().distinct().toList();
-        if (!alt.isEmpty()) {
-            b.append("<p><b>Also written:</b> ").append(esc(String.join(" · ", alt))).append("</p>");
-        }
-
-        evidence(b, self);
-        facts(b, description, self);
-        claimsAbout(b, self);
-        referencedBy(b, description, self);
-        mentionedIn(b, self);
-
-        b.append("<p class=\"formats\"><b>This page as data:</b> ");
-        RdfFormats.suffixes().forEach((suffix, type) -> {
-            if (!type.equals(RdfFormats.HTML)) {
-                b.append("<a href=\"").append(esc(Iris.localLink(iri))).append('.').append(suffix).append("\">")
-                        .append(suffix).append("</a>");
-            }
-        });
-        b.append("</p>").append(Html.end());
-        return b.toString();
+        String here = Iris.localLink(iri);
+        List<Link> formats = dataSuffixes.stream().map(s -> new Link(here + "." + s, s)).toList();
+        return new Model(dataset, iri, here, label, labelIn(self, "zh").orElse(null), types, alt,
+                first(self, STATEMENT).map(Node::getLiteralLexicalForm).orElse(null), evidence(self),
+                facts(description, self), claimsAbout(self), linkedFrom(description, self, label), mentionedIn(self), formats);
     }
 
-    private static String alternateLinks(String iri) {
-        return "<link rel=\"alternate\" type=\"text/turtle\" href=\"" + esc(Iris.localLink(iri)) + ".ttl\">"
-                + "<link rel=\"alternate\" type=\"application/ld+json\" href=\"" + esc(Iris.localLink(iri)) + ".jsonld\">";
-    }
-
-    /** For a claim: its statement and the exact words of its source, with the text around them. */
-    private void evidence(StringBuilder b, Node claim) {
-        Optional<Node> statement = first(claim, STATEMENT);
-        statement.ifPresent(s -> b.append("<p>").append(esc(s.getLiteralLexicalForm())).append("</p>"));
-        List<Node> evidence = objects(dsg, claim, HAS_EVIDENCE);
-        if (evidence.isEmpty()) return;
-        b.append("<h2>Evidence</h2>");
-        for (Node ev : evidence) {
-            Optional<Node> doc = first(ev, HAS_SOURCE);
+    /** For a claim: the exact words of its source, with the text around them. */
+    private List<Evidence> evidence(Node claim) {
+        List<Evidence> out = new ArrayList<>();
+        for (Node ev : objects(dsg, claim, HAS_EVIDENCE)) {
             String exact = "", prefix = "", suffix = "", position = "";
             for (Node selector : objects(dsg, ev, HAS_SELECTOR)) {
                 exact = first(selector, EXACT).map(Node::getLiteralLexicalForm).orElse(exact);
@@ -114,110 +123,119 @@ public final class EntityPage {
                             + first(selector, END).map(Node::getLiteralLexicalForm).orElse("?");
                 }
             }
-            b.append("<blockquote><span class=\"ctx\">…").append(esc(prefix)).append("</span><b>").append(esc(exact))
-                    .append("</b><span class=\"ctx\">").append(esc(suffix)).append("…</span></blockquote><div class=\"meta\">");
-            doc.ifPresent(d -> b.append(link(d)));
-            b.append(" · ").append(esc(position)).append(" (Unicode code points from 0)</div>");
+            out.add(new Evidence(prefix, exact, suffix, first(ev, HAS_SOURCE).map(this::link).orElse(null), position));
         }
+        return out;
     }
 
-    private void facts(StringBuilder b, DatasetGraph description, Node self) {
+    private List<Fact> facts(DatasetGraph description, Node self) {
         Map<String, List<Quad>> byProperty = new TreeMap<>();
         description.find(Node.ANY, self, Node.ANY, Node.ANY).forEachRemaining(q -> {
             if (!NAMES.contains(q.getPredicate()) && !q.getPredicate().equals(HAS_EVIDENCE) && !q.getPredicate().equals(STATEMENT)) {
                 byProperty.computeIfAbsent(label(q.getPredicate()).orElse(q.getPredicate().getLocalName()), k -> new ArrayList<>()).add(q);
             }
         });
-        if (byProperty.isEmpty()) return;
-        b.append("<h2>Facts</h2><table>");
+        List<Fact> facts = new ArrayList<>();
         byProperty.forEach((property, quads) -> {
-            b.append("<tr><th>").append(esc(property)).append("</th><td>");
             Map<Node, Set<String>> values = new LinkedHashMap<>();
             quads.stream().sorted(Comparator.comparing(q -> q.getObject().toString()))
                     .forEach(q -> values.computeIfAbsent(q.getObject(), k -> new TreeSet<>()).add(q.getGraph().getURI()));
-            values.forEach((value, graphs) -> {
-                b.append("<div>").append(value(value));
-                graphs.forEach(g -> b.append(sourceBadge(g)));
-                b.append("</div>");
-            });
-            b.append("</td></tr>");
+            List<Value> shown = new ArrayList<>();
+            values.forEach((value, graphs) -> shown.add(value(value, graphs.stream().map(this::sourceBadge).toList())));
+            facts.add(new Fact(property, shown));
         });
-        b.append("</table>");
+        return facts;
     }
 
-    private void claimsAbout(StringBuilder b, Node self) {
-        List<Node> claims = subjects(self, ABOUT);
-        if (claims.isEmpty()) return;
-        b.append("<h2>Claims about ").append(esc(label(self).orElse("it"))).append(" (").append(claims.size()).append(")</h2>");
-        for (Node claim : claims) {
-            b.append("<div class=\"claim\">").append(link(claim));
-            first(claim, CLAIM_KIND).flatMap(this::label).ifPresent(k -> b.append(" <span class=\"badge\">").append(esc(k)).append("</span>"));
+    private List<ClaimCard> claimsAbout(Node self) {
+        List<ClaimCard> cards = new ArrayList<>();
+        for (Node claim : subjects(self, ABOUT)) {
+            List<String> quotes = new ArrayList<>();
             for (Node ev : objects(dsg, claim, HAS_EVIDENCE)) {
                 for (Node selector : objects(dsg, ev, HAS_SELECTOR)) {
-                    first(selector, EXACT).ifPresent(q -> b.append("<blockquote>").append(esc(q.getLiteralLexicalForm())).append("</blockquote>"));
+                    first(selector, EXACT).ifPresent(q -> quotes.add(q.getLiteralLexicalForm()));
                 }
             }
-            b.append("<div class=\"meta\">");
-            List<Node> by = objects(dsg, claim, ATTRIBUTED);
-            if (!by.isEmpty()) {
-                b.append("attributed to ");
-                by.forEach(a -> b.append(link(a)).append(' '));
-                b.append("· ");
-            }
-            first(claim, STATED_IN).ifPresent(d -> b.append("stated in ").append(link(d)));
-            b.append("</div></div>");
+            cards.add(new ClaimCard(link(claim), first(claim, CLAIM_KIND).flatMap(this::label).orElse(null), quotes,
+                    objects(dsg, claim, ATTRIBUTED).stream().map(this::link).toList(),
+                    first(claim, STATED_IN).map(this::link).orElse(null)));
         }
+        return cards;
     }
 
-    private void referencedBy(StringBuilder b, DatasetGraph description, Node self) {
-        Map<String, Set<Node>> byProperty = new TreeMap<>();
+    /**
+     * What links here, grouped by property and read from the linking side with the phrase of {@link InversePhrases}:
+     * "developed by Baidu" ERNIE-Bot, "member of Baidu" Robin Li; each by its label, linked to its page.
+     */
+    private List<Incoming> linkedFrom(DatasetGraph description, Node self, String selfLabel) {
+        Map<String, Set<Node>> byPhrase = new TreeMap<>();
         description.find(Node.ANY, Node.ANY, Node.ANY, self).forEachRemaining(q -> {
             Node p = q.getPredicate();
             if (p.equals(ABOUT) || p.equals(MENTIONS) || p.equals(RDF.type.asNode())) return;
             if (q.getSubject().isURI() && q.getSubject().getURI().startsWith(self.getURI() + "#")) return;
-            byProperty.computeIfAbsent(label(p).orElse(p.getLocalName()), k -> new TreeSet<>(Comparator.comparing(Node::toString)))
+            byPhrase.computeIfAbsent(InversePhrases.of(p, labelIn(p, "en")) + " " + selfLabel,
+                    k -> new TreeSet<>(Comparator.comparing(this::name, String.CASE_INSENSITIVE_ORDER).thenComparing((Node n) -> n.toString())))
                     .add(q.getSubject());
         });
-        if (byProperty.isEmpty()) return;
-        b.append("<h2>Linked from</h2><table>");
-        byProperty.forEach((property, subjects) -> {
-            b.append("<tr><th>").append(esc(property)).append(" this</th><td>");
-            subjects.forEach(s -> b.append("<div>").append(value(s)).append("</div>"));
-            b.append("</td></tr>");
-        });
-        b.append("</table>");
+        List<Incoming> out = new ArrayList<>();
+        byPhrase.forEach((phrase, subjects) -> out.add(new Incoming(phrase, subjects.stream().map(s -> value(s, List.of())).toList())));
+        return out;
     }
 
-    private void mentionedIn(StringBuilder b, Node self) {
-        List<Node> docs = subjects(self, MENTIONS);
-        if (docs.isEmpty()) return;
-        b.append("<h2>Mentioned in</h2><ul>");
-        docs.forEach(d -> b.append("<li>").append(link(d)).append("</li>"));
-        b.append("</ul>");
+    private List<Link> mentionedIn(Node self) {
+        return subjects(self, MENTIONS).stream().map(this::link).toList();
     }
 
-    private String value(Node value) {
-        if (value.isURI()) return link(value);
+    private Value value(Node value, List<SourceBadge> from) {
+        if (value.isURI()) return new Value(link(value), null, null, from);
         if (value.isLiteral()) {
             String dt = value.getLiteralDatatypeURI();
             String lang = value.getLiteralLanguage();
-            String hint = !lang.isEmpty() ? " <span class=\"meta\">@" + esc(lang) + "</span>"
-                    : dt != null && !dt.endsWith("#string") ? " <span class=\"meta\">" + esc(dt.substring(dt.lastIndexOf('#') + 1)) + "</span>" : "";
-            return esc(value.getLiteralLexicalForm()) + hint;
+            String hint = !lang.isEmpty() ? "@" + lang
+                    : dt != null && !dt.endsWith("#string") ? dt.substring(dt.lastIndexOf('#') + 1) : null;
+            return new Value(null, value.getLiteralLexicalForm(), hint, from);
         }
-        return esc(value.toString());
+        return new Value(null, value.toString(), null, from);
     }
 
-    private String link(Node node) {
-        if (!node.isURI()) return esc(node.toString());
-        return "<a href=\"" + esc(Iris.localLink(node.getURI())) + "\">" + esc(label(node).orElse(node.getURI())) + "</a>";
+    private Link link(Node node) {
+        if (!node.isURI()) return new Link(null, node.toString());
+        return Link.to(node.getURI(), name(node));
     }
 
-    private String sourceBadge(String graph) {
+    private SourceBadge sourceBadge(String graph) {
         Optional<GraphSources.Source> source = sources.sourceOf(graph);
         String text = source.map(GraphSources.Source::shortName).orElse(Iris.graphName(graph));
         String href = source.map(s -> Iris.localLink(s.iri())).orElse(Iris.localLink(graph));
-        return "<a class=\"src\" title=\"from graph " + esc(graph) + "\" href=\"" + esc(href) + "\">" + esc(text) + "</a>";
+        return new SourceBadge(new Link(href, text), graph);
+    }
+
+    /**
+     * What a resource is called on a page: its label; for a W3C ORG membership without one, who holds it, the role
+     * and where ("Wang Xiaochuan, Sogou founder, at Sogou"); for a part such as {@code claim/x#evidence}, its
+     * whole's name and the part; else the last segment of its IRI. Never the IRI where a name can be had.
+     */
+    private String name(Node node) {
+        if (!node.isURI()) return node.toString();
+        Optional<String> label = label(node);
+        if (label.isPresent()) return label.get();
+        Optional<Node> org = first(node, ORG.organization.asNode());
+        Optional<Node> member = first(node, ORG.member.asNode());
+        if (org.isPresent() || member.isPresent()) {
+            List<String> parts = new ArrayList<>();
+            member.map(this::name).ifPresent(parts::add);
+            first(node, ROLE_TITLE).map(Node::getLiteralLexicalForm)
+                    .or(() -> first(node, ORG.role.asNode()).flatMap(this::label)).ifPresent(parts::add);
+            org.map(o -> "at " + name(o)).ifPresent(parts::add);
+            return String.join(", ", parts);
+        }
+        String iri = node.getURI();
+        int hash = iri.indexOf('#');
+        if (hash > 0 && iri.startsWith(Iris.ID)) {
+            return name(NodeFactory.createURI(iri.substring(0, hash))) + " › " + iri.substring(hash + 1);
+        }
+        if (iri.startsWith(Iris.ID)) return iri.substring(iri.lastIndexOf('/') + 1).replace('-', ' ');
+        return iri;
     }
 
     private Optional<String> label(Node node) {
@@ -245,5 +263,9 @@ public final class EntityPage {
         Set<Node> out = new TreeSet<>(Comparator.comparing(Node::toString));
         dsg.find(Node.ANY, Node.ANY, p, o).forEachRemaining(q -> out.add(q.getSubject()));
         return new ArrayList<>(out);
+    }
+
+    private static Node term(String curie) {
+        return NodeFactory.createURI(Prefixes.all().expandPrefix(curie));
     }
 }

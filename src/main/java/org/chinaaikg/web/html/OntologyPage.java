@@ -1,14 +1,14 @@
 package org.chinaaikg.web.html;
 
+import org.chinaaikg.describe.DatasetMetadata;
 import org.chinaaikg.vocab.Iris;
+import org.chinaaikg.vocab.KG;
 
-import static org.chinaaikg.web.html.Html.esc;
-
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.Property;
 import org.apache.jena.rdf.model.RDFNode;
 import org.apache.jena.rdf.model.Resource;
@@ -18,81 +18,97 @@ import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
 
-/** The ontology's documentation page, generated from the ontology itself: classes, properties, vocabularies. */
+/**
+ * The ontology's documentation page, generated from the ontology itself: classes, properties, vocabularies.
+ * This class computes what the page shows ({@link Model}); {@code ontology.jte} lays it out.
+ */
 public final class OntologyPage {
+    /** A row of the header table. */
+    public record Row(String key, String value) {}
+
+    /** "subclass of", "domain", ...: the terms a term points to. */
+    public record Related(String what, List<Link> terms) {}
+
+    /** A class or property. */
+    public record Term(String anchor, String label, String zhLabel, String curie, String definition,
+                       List<Related> related, String use) {}
+
+    public record Section(String heading, List<Term> terms) {}
+
+    public record Concept(String anchor, String label, String curie, String definition) {}
+
+    public record Scheme(String anchor, String label, List<Concept> concepts) {}
+
+    /** Everything the ontology page shows. */
+    public record Model(DatasetMetadata dataset, String title, String iri, String description, List<Row> header,
+                        List<Section> sections, List<Scheme> schemes) {}
+
     private OntologyPage() {}
 
-    public static String render(Model onto) {
+    public static String render(org.apache.jena.rdf.model.Model onto, DatasetMetadata dataset) {
+        return Templates.render("ontology.jte", model(onto, dataset));
+    }
+
+    static Model model(org.apache.jena.rdf.model.Model onto, DatasetMetadata dataset) {
         Resource header = onto.getResource(Iris.ONTOLOGY);
         String title = literal(header, DCTerms.title).orElse("China AI Knowledge Graph ontology");
-        StringBuilder b = new StringBuilder(Html.start(title, null));
-        b.append("<h1>").append(esc(title)).append("</h1><div class=\"iri\">").append(esc(Iris.ONTOLOGY)).append("</div>");
-        literal(header, DCTerms.description).ifPresent(d -> b.append("<p>").append(esc(d)).append("</p>"));
-        b.append("<table>");
-        row(b, "Version", literal(header, OWL2.versionInfo).orElse("") + " (" + header.getPropertyResourceValue(OWL2.versionIRI) + ")");
-        row(b, "Namespace", Iris.KG + " (prefix kg:)");
+        List<Row> rows = new ArrayList<>();
+        rows.add(new Row("Version", literal(header, OWL2.versionInfo).orElse("") + " (" + header.getPropertyResourceValue(OWL2.versionIRI) + ")"));
+        rows.add(new Row("Namespace", KG.NS + " (prefix kg:)"));
         Resource license = header.getPropertyResourceValue(DCTerms.license);
-        if (license != null) row(b, "License", license.getURI());
-        b.append("</table><p class=\"formats\"><b>As data:</b> <a href=\"/ontology.ttl\">Turtle</a> <a href=\"/ontology.rdf\">RDF/XML</a>"
-                + " <a href=\"/ontology.jsonld\">JSON-LD</a> <a href=\"/ontology.nt\">N-Triples</a></p>");
-
-        section(b, onto, "Classes", OWL2.Class);
-        section(b, onto, "Object properties", OWL2.ObjectProperty);
-        section(b, onto, "Datatype properties", OWL2.DatatypeProperty);
-        section(b, onto, "Annotation properties", OWL2.AnnotationProperty);
-
-        b.append("<h2>Controlled vocabularies</h2>");
+        if (license != null) rows.add(new Row("License", license.getURI()));
+        List<Section> sections = List.of(
+                section(onto, "Classes", OWL2.Class),
+                section(onto, "Object properties", OWL2.ObjectProperty),
+                section(onto, "Datatype properties", OWL2.DatatypeProperty),
+                section(onto, "Annotation properties", OWL2.AnnotationProperty));
+        List<Scheme> schemes = new ArrayList<>();
         for (Resource scheme : sorted(onto.listSubjectsWithProperty(RDF.type, SKOS.ConceptScheme).toList())) {
-            b.append("<h3 id=\"").append(esc(anchor(scheme))).append("\">").append(esc(label(scheme))).append("</h3><ul>");
-            for (Resource concept : sorted(onto.listSubjectsWithProperty(SKOS.inScheme, scheme).toList())) {
-                b.append("<li id=\"").append(esc(anchor(concept))).append("\"><b>").append(esc(label(concept))).append("</b> <code>")
-                        .append(esc(curie(concept))).append("</code> — ").append(esc(definition(concept))).append("</li>");
-            }
-            b.append("</ul>");
+            List<Concept> concepts = sorted(onto.listSubjectsWithProperty(SKOS.inScheme, scheme).toList()).stream()
+                    .map(c -> new Concept(anchor(c), label(c), curie(c), definition(c))).toList();
+            schemes.add(new Scheme(anchor(scheme), label(scheme), concepts));
         }
-        return b.append(Html.end()).toString();
+        return new Model(dataset, title, Iris.ONTOLOGY, literal(header, DCTerms.description).orElse(null), rows, sections, schemes);
     }
 
-    private static void section(StringBuilder b, Model onto, String heading, Resource type) {
-        List<Resource> terms = sorted(onto.listSubjectsWithProperty(RDF.type, type).toList());
-        b.append("<h2>").append(heading).append(" (").append(terms.size()).append(")</h2>");
-        for (Resource term : terms) {
-            b.append("<div class=\"claim\" id=\"").append(esc(anchor(term))).append("\"><b>").append(esc(label(term))).append("</b> ");
-            literalIn(term, RDFS.label, "zh").ifPresent(zh -> b.append("<span lang=\"zh\">").append(esc(zh)).append("</span> "));
-            b.append("<code>").append(esc(curie(term))).append("</code><div>").append(esc(definition(term))).append("</div><div class=\"meta\">");
-            links(b, "subclass of", term, RDFS.subClassOf);
-            links(b, "subproperty of", term, RDFS.subPropertyOf);
-            links(b, "domain", term, RDFS.domain);
-            links(b, "range", term, RDFS.range);
-            literal(term, SKOS.scopeNote).ifPresent(n -> b.append("<div>Use: ").append(esc(n)).append("</div>"));
-            b.append("</div></div>");
+    private static Section section(org.apache.jena.rdf.model.Model onto, String heading, Resource type) {
+        List<Term> terms = new ArrayList<>();
+        for (Resource term : sorted(onto.listSubjectsWithProperty(RDF.type, type).toList())) {
+            List<Related> related = new ArrayList<>();
+            related(related, "subclass of", term, RDFS.subClassOf);
+            related(related, "subproperty of", term, RDFS.subPropertyOf);
+            related(related, "domain", term, RDFS.domain);
+            related(related, "range", term, RDFS.range);
+            terms.add(new Term(anchor(term), label(term), literalIn(term, RDFS.label, "zh").orElse(null), curie(term),
+                    definition(term), related, literal(term, SKOS.scopeNote).orElse(null)));
         }
+        return new Section(heading, terms);
     }
 
-    private static void links(StringBuilder b, String what, Resource term, Property p) {
+    private static void related(List<Related> out, String what, Resource term, Property p) {
         List<RDFNode> values = term.listProperties(p).mapWith(s -> s.getObject()).toList();
         if (values.isEmpty()) return;
-        b.append("<div>").append(what).append(": ");
+        List<Link> links = new ArrayList<>();
         for (RDFNode v : values) {
             if (v.isURIResource()) {
-                String target = v.asResource().getURI().startsWith(Iris.KG) || term.getModel().contains(v.asResource(), RDF.type)
+                String target = v.asResource().getURI().startsWith(KG.NS) || term.getModel().contains(v.asResource(), RDF.type)
                         ? "#" + anchor(v.asResource()) : v.asResource().getURI();
-                b.append("<a href=\"").append(esc(target)).append("\">").append(esc(curie(v.asResource()))).append("</a> ");
+                links.add(new Link(target, curie(v.asResource())));
             }
         }
-        b.append("</div>");
+        out.add(new Related(what, links));
     }
 
     /** kg: terms are anchored by their local name, so that {@code /ontology#Claim} works; reused terms by prefix-local. */
     static String anchor(Resource r) {
         String uri = r.getURI();
-        if (uri.startsWith(Iris.KG)) return uri.substring(Iris.KG.length());
+        if (uri.startsWith(KG.NS)) return uri.substring(KG.NS.length());
         return curie(r).replace(':', '-');
     }
 
     private static String curie(Resource r) {
         String c = r.getModel() == null ? null : r.getModel().qnameFor(r.getURI());
-        return c != null ? c : r.getURI().startsWith(Iris.KG) ? "kg:" + r.getURI().substring(Iris.KG.length()) : r.getURI();
+        return c != null ? c : r.getURI().startsWith(KG.NS) ? "kg:" + r.getURI().substring(KG.NS.length()) : r.getURI();
     }
 
     private static String label(Resource r) {
@@ -116,9 +132,5 @@ public final class OntologyPage {
 
     private static List<Resource> sorted(List<Resource> rs) {
         return rs.stream().filter(Resource::isURIResource).sorted(Comparator.comparing(OntologyPage::label, String.CASE_INSENSITIVE_ORDER)).toList();
-    }
-
-    private static void row(StringBuilder b, String k, String v) {
-        b.append("<tr><th>").append(esc(k)).append("</th><td>").append(esc(v)).append("</td></tr>");
     }
 }

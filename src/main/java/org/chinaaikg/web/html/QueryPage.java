@@ -1,12 +1,12 @@
 package org.chinaaikg.web.html;
 
+import org.chinaaikg.describe.DatasetMetadata;
 import org.chinaaikg.vocab.Iris;
-
-import static org.chinaaikg.web.html.Html.esc;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.apache.jena.graph.Node;
@@ -15,11 +15,22 @@ import org.apache.jena.sparql.engine.binding.Binding;
 
 /**
  * The page of one saved query for a browser: what it answers, a form for its parameters, its results
- * as a table (links to entity pages), its SPARQL, and Python that runs it.
+ * as a table (links to entity pages), its SPARQL, and Python that runs it. This class computes what the page
+ * shows ({@link Model}); {@code query.jte} lays it out.
  */
 public final class QueryPage {
     /** Rows shown on the page; the CSV and JSON links give all of them. */
     static final int MAX_ROWS = 500;
+
+    /** A form field: a parameter's name and the value given for it. */
+    public record Field(String name, String value) {}
+
+    /** The results: their column names, the rows shown (a cell is a link or text; null when unbound) and how many in all. */
+    public record Results(List<String> columns, List<List<Link>> rows, int total) {}
+
+    /** Everything the page of a saved query shows; {@code results} is null when the query was not run. */
+    public record Model(DatasetMetadata dataset, SavedQueryCard query, List<Link> formats, List<Field> fields,
+                        String notice, Results results, int maxRows, String pandas, String sparqlWrapper) {}
 
     private QueryPage() {}
 
@@ -28,55 +39,35 @@ public final class QueryPage {
      * @param rows   the result rows
      * @param notice a message to show above the results (e.g. what is missing), or null
      */
-    public static String render(String origin, SavedQueryCard q, Map<String, String> given,
+    public static String render(String origin, SavedQueryCard q, DatasetMetadata dataset, Map<String, String> given,
                                 List<Var> vars, List<Binding> rows, String notice) {
-        StringBuilder b = new StringBuilder(Html.start(q.summary(), null));
-        b.append("<h1>").append(esc(q.summary())).append("</h1><div class=\"iri\">/queries/").append(esc(q.name())).append("</div>");
-        b.append("<p>").append(esc(q.description())).append("</p>");
-        String query = queryString(given);
-        b.append("<p class=\"formats\"><b>Results as data:</b> ");
-        for (String suffix : List.of("csv", "tsv", "json", "xml")) {
-            b.append("<a href=\"/queries/").append(esc(q.name())).append('.').append(suffix).append(esc(query)).append("\">")
-                    .append(suffix.toUpperCase()).append("</a>");
-        }
-        b.append("</p>");
-        if (!q.parameters().isEmpty()) {
-            b.append("<form method=\"get\" action=\"/queries/").append(esc(q.name())).append("\"><table>");
-            for (String p : q.parameters()) {
-                b.append("<tr><th><label for=\"p-").append(esc(p)).append("\">").append(esc(p)).append("</label></th><td><input id=\"p-")
-                        .append(esc(p)).append("\" name=\"").append(esc(p)).append("\" size=\"60\" value=\"")
-                        .append(esc(given.getOrDefault(p, ""))).append("\"></td></tr>");
-            }
-            b.append("</table><button type=\"submit\">Run</button></form>");
-        }
-        if (notice != null) b.append("<p><b>").append(esc(notice)).append("</b></p>");
-        if (vars != null) {
-            b.append("<h2>Results (").append(rows.size()).append(rows.size() > MAX_ROWS ? ", first " + MAX_ROWS + " shown" : "")
-                    .append(")</h2><table class=\"results\"><tr>");
-            vars.forEach(v -> b.append("<th>").append(esc(v.getVarName())).append("</th>"));
-            b.append("</tr>");
-            rows.stream().limit(MAX_ROWS).forEach(row -> {
-                b.append("<tr>");
-                vars.forEach(v -> b.append("<td>").append(cell(row.get(v))).append("</td>"));
-                b.append("</tr>");
-            });
-            b.append("</table>");
-        }
-        b.append("<h2>SPARQL</h2><pre>").append(esc(q.sparql())).append("</pre>");
-        b.append("<h2>From Python</h2><pre>").append(esc(PythonSnippets.forSavedQuery(origin, q))).append("</pre><p>or</p><pre>")
-                .append(esc(PythonSnippets.forSparql(origin, q.sparql()))).append("</pre>");
-        return b.append(Html.end()).toString();
+        return Templates.render("query.jte", model(origin, q, dataset, given, vars, rows, notice));
     }
 
-    private static String cell(Node n) {
-        if (n == null) return "";
+    static Model model(String origin, SavedQueryCard q, DatasetMetadata dataset, Map<String, String> given,
+                       List<Var> vars, List<Binding> rows, String notice) {
+        String query = queryString(given);
+        List<Link> formats = List.of("csv", "tsv", "json", "xml").stream()
+                .map(s -> new Link("/queries/" + q.name() + "." + s + query, s.toUpperCase(Locale.ROOT))).toList();
+        List<Field> fields = q.parameters().stream().map(p -> new Field(p, given.getOrDefault(p, ""))).toList();
+        Results results = null;
+        if (vars != null) {
+            List<List<Link>> shown = rows.stream().limit(MAX_ROWS)
+                    .map(row -> vars.stream().map(v -> cell(row.get(v))).toList()).toList();
+            results = new Results(vars.stream().map(Var::getVarName).toList(), shown, rows.size());
+        }
+        return new Model(dataset, q, formats, fields, notice, results, MAX_ROWS,
+                PythonSnippets.forSavedQuery(origin, q), PythonSnippets.forSparql(origin, q.sparql()));
+    }
+
+    private static Link cell(Node n) {
+        if (n == null) return null;
         if (n.isURI()) {
             String iri = n.getURI();
-            String text = iri.startsWith(Iris.ID) ? iri.substring(Iris.ID.length()) : iri;
-            return "<a href=\"" + esc(Iris.localLink(iri)) + "\">" + esc(text) + "</a>";
+            return new Link(Iris.localLink(iri), iri.startsWith(Iris.ID) ? iri.substring(Iris.ID.length()) : iri);
         }
-        if (n.isLiteral()) return esc(n.getLiteralLexicalForm());
-        return esc(n.toString());
+        if (n.isLiteral()) return new Link(null, n.getLiteralLexicalForm());
+        return new Link(null, n.toString());
     }
 
     private static String queryString(Map<String, String> given) {
