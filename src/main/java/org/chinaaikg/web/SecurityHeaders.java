@@ -21,10 +21,10 @@ import org.eclipse.jetty.server.HttpConfiguration;
  */
 public final class SecurityHeaders implements Filter {
     /**
-     * Scripts and styles from this server only (YASGUI sets inline style attributes; its editor compiles nothing);
+     * Scripts from this server only, no inline script; styles too, inline allowed (YASGUI sets style attributes);
      * queries go to this server; no page may frame ours.
      */
-    public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self' 'unsafe-inline'; "
+    public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
             + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; font-src 'self' data:; "
             + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
