@@ -72,7 +72,7 @@ class TinyTimeoutCountsTest {
                 "one row per source document: " + sources.group(1));
         Resource license = dataset.getRequiredProperty(DCTerms.license).getResource();
         assertTrue(html.contains("<h1>" + dataset.getRequiredProperty(DCTerms.title).getString() + "</h1>"), "title from data/dataset.ttl");
-        assertTrue(html.contains("<a href=\"" + license.getURI() + "\">" + license.getRequiredProperty(RDFS.label).getString() + "</a>"),
+        assertTrue(html.contains("<a rel=\"license\" href=\"" + license.getURI() + "\">" + license.getRequiredProperty(RDFS.label).getString() + "</a>"),
                 "licence from data/dataset.ttl");
     }
 
