@@ -3,6 +3,7 @@ package org.chinaaikg.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import org.chinaaikg.project.Inputs;
 import org.chinaaikg.store.ServingLock;
 import org.chinaaikg.store.Stores;
 
@@ -30,12 +31,13 @@ public final class LoadCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path store = storeOption.store;
+        Inputs in = inputs.inputs();
         refuseIfServed(store);
         storeOption.checkWritable();
         var out = spec.commandLine().getOut();
         long start = System.nanoTime();
         try {
-            Stores.build(store, inputs.inputs(), line -> {
+            Stores.build(store, in, line -> {
                 out.println(line);
                 out.flush();
             });

@@ -52,6 +52,16 @@ public final class Main implements Runnable {
             err.flush();
             return e instanceof UserError u ? u.exitCode : 1;
         });
+        cl.setParameterExceptionHandler((e, args) -> {
+            CommandLine failed = e.getCommandLine();
+            PrintWriter err = failed.getErr();
+            String suggestions = e instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()
+                    ? " (did you mean " + String.join(" or ", u.getSuggestions()) + "?)" : "";
+            err.println(failed.getCommandName() + ": " + Main.oneLine(e) + suggestions + "; "
+                    + failed.getCommandSpec().qualifiedName() + " --help lists the options");
+            err.flush();
+            return failed.getCommandSpec().exitCodeOnInvalidInput();
+        });
         return cl;
     }
 
