@@ -12,7 +12,7 @@ final class UserError extends RuntimeException {
     }
 
     UserError(int exitCode, String message) {
-        super(message, null, false, false);
+        super(message);
         this.exitCode = exitCode;
     }
 }

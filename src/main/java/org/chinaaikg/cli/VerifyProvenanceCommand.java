@@ -3,6 +3,7 @@ package org.chinaaikg.cli;
 import org.chinaaikg.provenance.ProvenanceVerifier;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -15,8 +16,10 @@ import org.chinaaikg.project.RdfFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code verify-provenance}: every quote of every claim, checked against the source files. */
 @Command(name = "verify-provenance", mixinStandardHelpOptions = true,
@@ -24,6 +27,9 @@ import picocli.CommandLine.Option;
                 "claim has evidence, and that every quote sits verbatim at its offsets with its prefix and suffix.",
                 "Prints each failure with the claim's IRI; exits 1 if any."})
 public final class VerifyProvenanceCommand implements Callable<Integer> {
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
     private static final Logger LOG = LoggerFactory.getLogger(VerifyProvenanceCommand.class);
 
     @Option(names = "--sources", required = true, paramLabel = "DIR", description = "The directory of source text files.")
@@ -35,18 +41,19 @@ public final class VerifyProvenanceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
         Model model;
         try {
             model = readTurtleTree(data);
         } catch (RiotException e) {
-            System.err.println("verify-provenance: " + e.getMessage());
-            return 2;
+            throw new UserError(e.getMessage());
         }
         ProvenanceVerifier.Report report = ProvenanceVerifier.forCorpus(sources).verify(model);
-        report.failures().forEach(f -> System.out.println("FAIL " + f));
-        System.out.printf("verify-provenance: %d source documents, %d claims, %d quotes checked: %s%n",
+        report.failures().forEach(f -> out.println("FAIL " + f));
+        out.printf("verify-provenance: %d source documents, %d claims, %d quotes checked: %s%n",
                 report.sources(), report.claims(), report.quotes(),
                 report.ok() ? "all verified" : report.failures().size() + " failure(s)");
+        out.flush();
         return report.ok() ? 0 : 1;
     }
 
