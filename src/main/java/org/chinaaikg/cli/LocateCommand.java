@@ -54,7 +54,9 @@ public final class LocateCommand implements Callable<Integer> {
         try {
             at = QuoteLocation.locate(text, quote, nth);
         } catch (IllegalArgumentException e) {
-            throw new UserError(1, e.getMessage());
+            err.println("locate: " + e.getMessage());
+            err.flush();
+            return 1;
         }
         int occurrences = text.occurrences(quote).length;
         if (occurrences > 1) {
