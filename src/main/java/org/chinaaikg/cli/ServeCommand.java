@@ -37,7 +37,8 @@ public final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--port", defaultValue = "3030", description = "HTTP port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--port", defaultValue = "${env:KG_PORT:-3030}",
+            description = "HTTP port; 0 picks a free one (default: ${DEFAULT-VALUE}; the environment variable KG_PORT sets the default).")
     int port;
 
     @Option(names = "--host", defaultValue = "${env:KG_HOST:-localhost}",

@@ -24,9 +24,16 @@ final class ServerProcess implements AutoCloseable {
     private final CompletableFuture<String> url = new CompletableFuture<>();
 
     private ServerProcess(List<String> args) throws Exception {
+        this(args, null, java.util.Map.of());
+    }
+
+    private ServerProcess(List<String> args, Path workingDir, java.util.Map<String, String> env) throws Exception {
         List<String> command = new ArrayList<>(List.of(java(), "-Xmx256m", "-cp", classpath(), Main.class.getName()));
         command.addAll(args);
-        process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        if (workingDir != null) builder.directory(workingDir.toFile());
+        builder.environment().putAll(env);
+        process = builder.start();
         Thread reader = new Thread(() -> {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
@@ -49,7 +56,12 @@ final class ServerProcess implements AutoCloseable {
         List<String> args = new ArrayList<>(List.of("serve", "--port", "0", "--queries", p.queries().toString()));
         args.addAll(p.inputOptions());
         args.addAll(List.of(more));
-        ServerProcess s = new ServerProcess(args);
+        return serve(args, null, java.util.Map.of());
+    }
+
+    /** {@code serve} with these arguments, working directory and environment; waits until it answers. */
+    static ServerProcess serve(List<String> args, Path workingDir, java.util.Map<String, String> env) throws Exception {
+        ServerProcess s = new ServerProcess(args, workingDir, env);
         if (s.url() == null) {
             s.close();
             throw new AssertionError("serve did not start: " + String.join("\n", s.output));
@@ -59,7 +71,12 @@ final class ServerProcess implements AutoCloseable {
 
     /** Any command, run to its end in a JVM of its own. */
     static ServerProcess run(String... args) throws Exception {
-        ServerProcess s = new ServerProcess(List.of(args));
+        return run(null, java.util.Map.of(), args);
+    }
+
+    /** Any command, run to its end in a JVM of its own, in a working directory and with environment variables. */
+    static ServerProcess run(Path workingDir, java.util.Map<String, String> env, String... args) throws Exception {
+        ServerProcess s = new ServerProcess(List.of(args), workingDir, env);
         if (!s.process.waitFor(120, TimeUnit.SECONDS)) {
             s.close();
             throw new AssertionError("still running after 120 s: " + String.join("\n", s.output));
@@ -70,6 +87,10 @@ final class ServerProcess implements AutoCloseable {
 
     String url() throws Exception {
         return url.get(120, TimeUnit.SECONDS);
+    }
+
+    int exitCode() {
+        return process.exitValue();
     }
 
     long pid() {
