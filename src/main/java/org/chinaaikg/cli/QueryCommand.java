@@ -42,10 +42,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code query}: runs a query file, a saved query or query text against the store, or the server serving it. */
 @Command(name = "query", mixinStandardHelpOptions = true,
-        description = {"Run a SPARQL query against the store: a query file, a saved query's name (as /queries/NAME) or",
-                "--query TEXT. While a server serves the store (serve holds STORE.serving), the query goes to that",
-                "server over the SPARQL protocol; otherwise the store is opened directly. Saved queries take their",
-                "parameters as --param NAME=VALUE (a variable ?_company_iri is the parameter company)."})
+        description = {"Run a SPARQL query against the store: a query file, a saved query's name",
+                "(as /queries/NAME runs it) or --query TEXT. While a server serves the store",
+                "(serve holds STORE.serving), the query goes to that server over the SPARQL",
+                "protocol; otherwise the store is opened directly. Saved queries take their",
+                "parameters as --param NAME=VALUE (?_company_iri is the parameter company)."})
 public final class QueryCommand implements Callable<Integer> {
     @Spec
     CommandLine.Model.CommandSpec spec;
