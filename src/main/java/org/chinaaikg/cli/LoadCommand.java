@@ -3,36 +3,42 @@ package org.chinaaikg.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import org.chinaaikg.project.Inputs;
+import org.chinaaikg.store.ServingLock;
 import org.chinaaikg.store.Stores;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code load}: rebuilds the store, all or nothing. */
 @Command(name = "load", mixinStandardHelpOptions = true,
         description = {"Rebuild the TDB2 store from the ontology and data, reporting each file.",
                 "All or nothing: the store is built beside the old one and swapped in only when every file parses",
-                "and the data conforms to the SHACL shapes; on failure the previous store is left exactly as it was."})
+                "and the data conforms to the SHACL shapes; on failure the previous store is left exactly as it was.",
+                "A store that a server is serving is not replaced: stop the server first,",
+                "or load into another --store."})
 public final class LoadCommand implements Callable<Integer> {
     @Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--store", defaultValue = "target/store", paramLabel = "DIR",
-            description = "TDB2 store directory (default: ${DEFAULT-VALUE}).")
-    Path store;
+    @Mixin
+    StoreOption storeOption;
 
     @Mixin
     InputOptions inputs;
 
     @Override
     public Integer call() throws Exception {
+        Path store = storeOption.store;
+        Inputs in = inputs.inputs();
+        refuseIfServed(store);
+        storeOption.checkWritable();
         var out = spec.commandLine().getOut();
         long start = System.nanoTime();
         try {
-            Stores.build(store, inputs.inputs(), line -> {
+            Stores.build(store, in, line -> {
                 out.println(line);
                 out.flush();
             });
@@ -46,5 +52,17 @@ public final class LoadCommand implements Callable<Integer> {
         out.printf("store %s rebuilt in %.2f s%n", store, (System.nanoTime() - start) / 1e9);
         out.flush();
         return 0;
+    }
+
+    /**
+     * A server keeps reading the files of the store it opened: swapping the store under it would leave it answering
+     * from deleted files, blind to the new data. So a served store is not replaced.
+     */
+    static void refuseIfServed(Path store) {
+        ServingLock.holder(store).ifPresent(h -> {
+            throw new UserError(1, store + " is being served by process " + h.pid()
+                    + (h.url() == null ? " (starting)" : " at " + h.url())
+                    + "; stop it first, or load into another --store");
+        });
     }
 }

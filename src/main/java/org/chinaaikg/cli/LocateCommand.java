@@ -3,6 +3,7 @@ package org.chinaaikg.cli;
 import org.chinaaikg.provenance.QuoteLocation;
 import org.chinaaikg.provenance.SourceText;
 
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -10,15 +11,19 @@ import java.util.concurrent.Callable;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.riot.out.NodeFmtLib;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code locate}: computes a quote's Web Annotation selectors, so that offsets are never counted by hand. */
 @Command(name = "locate", mixinStandardHelpOptions = true,
         description = {"Locate a verbatim quote in a source file and print its start and end (Unicode code points from 0),",
                 "prefix and suffix; with --claim, print the claim's evidence as Turtle, ready to paste."})
 public final class LocateCommand implements Callable<Integer> {
+    @Spec
+    CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--source", required = true, paramLabel = "FILE", description = "The source text file.")
     Path source;
@@ -39,23 +44,27 @@ public final class LocateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         if (!Files.isRegularFile(source)) {
-            System.err.println("locate: " + source + ": no such file");
-            return 2;
+            throw new UserError("--source " + source + ": no such file; pass --source FILE, the source text");
         }
         SourceText text = SourceText.read(source);
         QuoteLocation at;
         try {
             at = QuoteLocation.locate(text, quote, nth);
         } catch (IllegalArgumentException e) {
-            System.err.println("locate: " + e.getMessage());
+            err.println("locate: " + e.getMessage());
+            err.flush();
             return 1;
         }
         int occurrences = text.occurrences(quote).length;
         if (occurrences > 1) {
-            System.err.println("locate: note: the quote occurs " + occurrences + " times; occurrence " + nth + " is used");
+            err.println("locate: note: the quote occurs " + occurrences + " times; occurrence " + nth + " is used");
         }
-        System.out.print(claim == null ? plain(at) : turtle(at, claim, sourceIri == null ? "SOURCE-IRI" : sourceIri));
+        err.flush();
+        out.print(claim == null ? plain(at) : turtle(at, claim, sourceIri == null ? "SOURCE-IRI" : sourceIri));
+        out.flush();
         return 0;
     }
 

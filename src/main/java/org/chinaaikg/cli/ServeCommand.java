@@ -1,5 +1,9 @@
 package org.chinaaikg.cli;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
@@ -11,6 +15,7 @@ import org.chinaaikg.query.SavedQueries;
 import org.chinaaikg.web.KgServer;
 import org.chinaaikg.project.Inputs;
 import org.chinaaikg.store.Derived;
+import org.chinaaikg.store.ServingLock;
 import org.chinaaikg.store.Stores;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,16 +38,17 @@ public final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--port", defaultValue = "3030", description = "HTTP port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--port", defaultValue = "${env:KG_PORT:-3030}",
+            description = "HTTP port; 0 picks a free one (default: ${DEFAULT-VALUE}; the environment variable KG_PORT sets the default).")
     int port;
 
-    @Option(names = "--host", defaultValue = "localhost",
-            description = "localhost (this machine only) or 0.0.0.0 (every interface, e.g. in Docker) (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--host", defaultValue = "${env:KG_HOST:-localhost}",
+            description = {"localhost (this machine only) or 0.0.0.0 (every interface, e.g. in Docker) (default: ${DEFAULT-VALUE};",
+                    "the environment variable KG_HOST sets the default)."})
     String host;
 
-    @Option(names = "--store", defaultValue = "target/store", paramLabel = "DIR",
-            description = "TDB2 store directory (default: ${DEFAULT-VALUE}).")
-    Path store;
+    @Mixin
+    StoreOption storeOption;
 
     @Mixin
     InputOptions inputs;
@@ -57,6 +63,7 @@ public final class ServeCommand implements Callable<Integer> {
 
     private FusekiServer server;
     private Dataset dataset;
+    private ServingLock lock;
     private boolean reloaded;
 
     @Override
@@ -64,7 +71,7 @@ public final class ServeCommand implements Callable<Integer> {
         try {
             start();
         } catch (Stores.LoadFailed e) {
-            spec.commandLine().getErr().println("serve: load failed; " + Stores.unchanged(store) + ":\n" + e.getMessage());
+            spec.commandLine().getErr().println("serve: load failed; " + Stores.unchanged(storeOption.store) + ":\n" + e.getMessage());
             spec.commandLine().getErr().flush();
             return 1;
         } catch (IllegalArgumentException e) {
@@ -72,17 +79,57 @@ public final class ServeCommand implements Callable<Integer> {
             spec.commandLine().getErr().flush();
             return 2;
         }
+        ServingLock held = lock;
+        if (held != null) Runtime.getRuntime().addShutdownHook(new Thread(held::close)); // Ctrl-C: no file left behind
         server.join();
         return 0;
     }
 
     /** Loads if needed and starts the server without waiting for it to stop. */
     public FusekiServer start() throws Exception {
+        Path store = storeOption.store;
         if (!host.equals("0.0.0.0") && !LOOPBACK.contains(host)) {
             throw new IllegalArgumentException("--host must be localhost or 0.0.0.0, not " + host);
         }
-        long t0 = System.nanoTime();
+        // Every option is checked before any work: a mistake is told at once, not after a load.
+        if (port < 0 || port > 65535) {
+            throw new UserError("--port " + port + ": not a port; pass --port N with N from 1 to 65535, or --port 0 for a free one");
+        }
+        checkPortFree();
         Inputs in = inputs.inputs();
+        storeOption.checkWritable();
+        try {
+            lock = ServingLock.acquire(store).orElse(null);
+        } catch (ServingLock.Busy e) {
+            throw new UserError(1, store + " is being served by process " + e.holder.pid()
+                    + (e.holder.url() == null ? "" : " at " + e.holder.url())
+                    + "; stop it first, or serve another --store");
+        }
+        try {
+            return startLocked(store, in);
+        } catch (Exception | Error e) {
+            stop();
+            throw e;
+        }
+    }
+
+    /** Binds the port for a moment, as the server will: a busy port is told before the store is loaded. */
+    private void checkPortFree() {
+        if (port == 0) return;
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress(host.equals("0.0.0.0") ? null : InetAddress.getByName(host), port));
+        } catch (IOException e) {
+            throw new UserError(1, portInUse());
+        }
+    }
+
+    private String portInUse() {
+        return "port " + port + " is in use; pass --port N or --port 0";
+    }
+
+    private FusekiServer startLocked(Path store, Inputs in) throws Exception {
+        long t0 = System.nanoTime();
         if (Stores.isCurrent(store, in)) {
             LOG.info("Store {} is current ({} input files unchanged): not reloading", store, in.all().size());
         } else {
@@ -100,8 +147,16 @@ public final class ServeCommand implements Callable<Integer> {
         SavedQueries saved = SavedQueries.load(queries, LOG::warn);
         server = KgServer.build(KgServer.builder(dataset, derived, saved, Duration.ofMillis((long) (timeout * 1000)))
                 .port(port)
-                .loopback(LOOPBACK.contains(host)))
-                .start();
+                .loopback(LOOPBACK.contains(host)));
+        try {
+            server.start();
+        } catch (RuntimeException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof java.net.BindException) throw new UserError(1, portInUse());
+            }
+            throw e;
+        }
+        if (lock != null) lock.url(url());
         LOG.info("China AI KG ready at http://{}:{}/ (SPARQL: /kg/sparql, {} saved queries: /queries) in {} s; Apache Jena {}",
                 host.equals("0.0.0.0") ? "localhost" : host, server.getHttpPort(), saved.all().size(),
                 String.format("%.2f", (System.nanoTime() - t0) / 1e9), Versions.jena());
@@ -117,7 +172,15 @@ public final class ServeCommand implements Callable<Integer> {
     public void stop() {
         if (server != null) server.stop();
         if (dataset != null) Stores.release(dataset);
+        if (lock != null) lock.close();
         server = null;
         dataset = null;
+        lock = null;
+    }
+
+    /** The URL the server answers at, from this machine. */
+    private String url() {
+        String name = host.equals("0.0.0.0") ? "localhost" : host.contains(":") ? "[" + host + "]" : host;
+        return "http://" + name + ":" + server.getHttpPort() + "/";
     }
 }

@@ -117,7 +117,7 @@ public final class Stores {
                         NodeFactory.createURI(file.graph()));
                 try {
                     RdfFiles.parse(file.path(), into, log);
-                    log.accept(String.format("loaded %-50s %7d triples  <%s>", file.name(), into.count, file.graph()));
+                    log.accept(String.format("loaded %-50s %7d triples  <%s>", file.path(), into.count, file.graph()));
                 } catch (RdfFiles.SyntaxError e) {
                     errors.add(e.getMessage());
                 }
