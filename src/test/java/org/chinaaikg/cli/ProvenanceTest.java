@@ -1,5 +1,7 @@
 package org.chinaaikg.cli;
 
+import org.chinaaikg.Corpus;
+
 import org.chinaaikg.provenance.QuoteLocation;
 import org.chinaaikg.provenance.SourceText;
 
@@ -20,7 +22,6 @@ import picocli.CommandLine;
 
 /** Quotes are located and verified in Unicode code points, and every failure names the claim. */
 class ProvenanceTest {
-    static final Path SEEDS = Path.of("..", "shared", "seeds");
     static final String CLAIM = "https://w3id.org/china-ai-kg/id/claim/t-1";
     static final String DOC = "https://w3id.org/china-ai-kg/id/source/t";
 
@@ -111,10 +112,12 @@ class ProvenanceTest {
     /** The bundled data against the corpus it was built from: what `.ci/run` also checks. */
     @Test
     void everyQuoteOfTheBundledDataIsVerbatimAtItsOffsets() {
-        assertTrue(Files.isDirectory(SEEDS), "the source corpus is expected at " + SEEDS.toAbsolutePath());
-        Run r = run(new VerifyProvenanceCommand(), "--sources", SEEDS.toString(), "--data", "data");
+        Path seeds = Corpus.required();
+        Run r = run(new VerifyProvenanceCommand(), "--sources", seeds.toString(), "--data", "data");
         assertEquals(0, r.exitCode(), r.out());
-        assertTrue(r.out().contains("5 source documents"), r.out());
+        long documents = org.apache.jena.riot.RDFDataMgr.loadModel("data/documents.ttl")
+                .listSubjectsWithProperty(org.apache.jena.vocabulary.RDF.type, org.chinaaikg.vocab.KG.SourceDocument).toList().size();
+        assertTrue(r.out().contains(documents + " source documents"), r.out());
     }
 
     private static Path writeData(Path dir, String sha256, String evidenceTurtle) throws Exception {

@@ -28,7 +28,9 @@ final class ServerProcess implements AutoCloseable {
     }
 
     private ServerProcess(List<String> args, Path workingDir, java.util.Map<String, String> env) throws Exception {
-        List<String> command = new ArrayList<>(List.of(java(), "-Xmx256m", "-cp", classpath(), Main.class.getName()));
+        List<String> command = new ArrayList<>(List.of(java(), "-Xmx256m",
+                // The test classpath logs errors only; the child must log its "ready at" line as the jar does.
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=info", "-cp", classpath(), Main.class.getName()));
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         if (workingDir != null) builder.directory(workingDir.toFile());
