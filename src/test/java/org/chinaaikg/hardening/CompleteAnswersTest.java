@@ -6,16 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.http.HttpResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 
 import org.apache.jena.atlas.json.JSON;
-import org.chinaaikg.Fixtures;
-import org.chinaaikg.web.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.chinaaikg.web.ServerExtension;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A client can tell from the status that an answer is incomplete: a query that times out after its first row is a
@@ -27,19 +23,8 @@ class CompleteAnswersTest {
     static final String FIRST_ROW_THEN_TIMEOUT = "SELECT * WHERE { { BIND(1 AS ?x) } UNION { SELECT (COUNT(*) AS ?n) WHERE { "
             + "?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n1 ?o } } }";
 
-    @TempDir
-    static Path dir;
-    static TestServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = TestServer.start(Fixtures.copyTo(dir), "--timeout", "3");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) server.close();
-    }
+    @RegisterExtension
+    static final ServerExtension server = ServerExtension.onFixtures("--timeout", "3");
 
     static HttpResponse<String> query(String query, String accept) throws Exception {
         return server.get("/kg/sparql?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8), accept);

@@ -8,34 +8,20 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.zip.GZIPOutputStream;
 
-import org.chinaaikg.Fixtures;
+import org.chinaaikg.web.ServerExtension;
 import org.chinaaikg.web.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A compressed request body does not get round the body limit: a few KB of gzip inflated to megabytes of query text
  * that Fuseki parsed outside any time limit. Compressed bodies are refused with 415.
  */
 class CompressedBodyTest {
-    @TempDir
-    static Path dir;
-    static TestServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = TestServer.start(Fixtures.copyTo(dir));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) server.close();
-    }
+    @RegisterExtension
+    static final ServerExtension server = ServerExtension.onFixtures();
 
     static byte[] gzip(String text) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -46,7 +32,7 @@ class CompressedBodyTest {
     }
 
     HttpResponse<String> post(String contentType, String encoding, byte[] body) throws Exception {
-        HttpRequest req = HttpRequest.newBuilder(URI.create(server.base + "/kg/sparql"))
+        HttpRequest req = HttpRequest.newBuilder(URI.create(server.base() + "/kg/sparql"))
                 .header("Content-Type", contentType).header("Content-Encoding", encoding).header("Accept", "text/csv")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
         return TestServer.HTTP.send(req, HttpResponse.BodyHandlers.ofString());

@@ -7,38 +7,24 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 
-import org.chinaaikg.Fixtures;
+import org.chinaaikg.web.ServerExtension;
 import org.chinaaikg.web.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A form body with raw UTF-8 and no charset runs the query that was sent, chunked or not. */
 class FormCharsetTest {
     static final String QUERY = "SELECT ?x WHERE { BIND(\"百度 ümlaut\" AS ?x) }";
 
-    @TempDir
-    static Path dir;
-    static TestServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = TestServer.start(Fixtures.copyTo(dir));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) server.close();
-    }
+    @RegisterExtension
+    static final ServerExtension server = ServerExtension.onFixtures();
 
     @Test
     void rawUtf8InAChunkedFormIsDecodedAsUtf8() throws Exception {
         byte[] body = ("query=" + QUERY).getBytes(StandardCharsets.UTF_8);
-        HttpRequest chunked = HttpRequest.newBuilder(URI.create(server.base + "/kg/sparql"))
+        HttpRequest chunked = HttpRequest.newBuilder(URI.create(server.base() + "/kg/sparql"))
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/csv")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))).build();
         HttpResponse<String> r = TestServer.HTTP.send(chunked, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -48,7 +34,7 @@ class FormCharsetTest {
 
     @Test
     void rawUtf8InAFormWithALengthIsDecodedAsUtf8() throws Exception {
-        HttpRequest sized = HttpRequest.newBuilder(URI.create(server.base + "/kg/sparql"))
+        HttpRequest sized = HttpRequest.newBuilder(URI.create(server.base() + "/kg/sparql"))
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/csv")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(("query=" + QUERY).getBytes(StandardCharsets.UTF_8))).build();
         HttpResponse<String> r = TestServer.HTTP.send(sized, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

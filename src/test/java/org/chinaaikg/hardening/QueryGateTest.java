@@ -9,7 +9,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,13 +16,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-import org.chinaaikg.Fixtures;
-import org.chinaaikg.web.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.chinaaikg.web.ServerExtension;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Sixteen concurrent cross products on a server with a 5 s timeout: the query gate lets only a few run long and stops
@@ -33,19 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 class QueryGateTest {
     static final String SHORT = "SELECT ?c WHERE { ?c a <https://w3id.org/china-ai-kg/ontology#Company> }";
 
-    @TempDir
-    static Path dir;
-    static TestServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = TestServer.start(Fixtures.copyTo(dir), "--timeout", "5");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) server.close();
-    }
+    @RegisterExtension
+    static final ServerExtension server = ServerExtension.onFixtures("--timeout", "5");
 
     @Test
     void pingAndShortQueriesStayPromptUnderSixteenCrossProducts() throws Exception {
@@ -53,7 +38,7 @@ class QueryGateTest {
         HttpClient attackers = HttpClient.newBuilder().executor(threads).build();
         try {
             warmUp();
-            String url = server.base + "/kg/sparql?query=" + URLEncoder.encode(RunawayQueryTest.CROSS_PRODUCT, StandardCharsets.UTF_8);
+            String url = server.base() + "/kg/sparql?query=" + URLEncoder.encode(RunawayQueryTest.CROSS_PRODUCT, StandardCharsets.UTF_8);
             List<CompletableFuture<HttpResponse<String>>> runaways = new ArrayList<>();
             long t0 = System.nanoTime();
             for (int i = 0; i < 16; i++) {

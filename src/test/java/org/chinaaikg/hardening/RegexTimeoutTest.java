@@ -8,37 +8,23 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-import org.chinaaikg.Fixtures;
+import org.chinaaikg.web.ServerExtension;
 import org.chinaaikg.web.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A regular expression with catastrophic backtracking stops at the timeout, in REGEX and in REPLACE. */
 class RegexTimeoutTest {
     static final String TEXT = "a".repeat(50) + "b";
 
-    @TempDir
-    static Path dir;
-    static TestServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = TestServer.start(Fixtures.copyTo(dir), "--timeout", "1");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) server.close();
-    }
+    @RegisterExtension
+    static final ServerExtension server = ServerExtension.onFixtures("--timeout", "1");
 
     static HttpResponse<String> query(String q) throws Exception {
-        return TestServer.HTTP.send(HttpRequest.newBuilder(URI.create(server.base + "/kg/sparql?query=" + URLEncoder.encode(q, StandardCharsets.UTF_8)))
+        return TestServer.HTTP.send(HttpRequest.newBuilder(URI.create(server.base() + "/kg/sparql?query=" + URLEncoder.encode(q, StandardCharsets.UTF_8)))
                 .header("Accept", "text/csv").timeout(Duration.ofSeconds(6)).build(), HttpResponse.BodyHandlers.ofString());
     }
 

@@ -11,7 +11,6 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,13 +18,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.chinaaikg.Fixtures;
+import org.chinaaikg.web.ServerExtension;
 import org.chinaaikg.web.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * 24 clients that read a large answer at 1 KB/s and 24 that send headers and part of a body and stall: none holds
@@ -35,23 +32,12 @@ import org.junit.jupiter.api.io.TempDir;
 class SlowClientsTest {
     static final String LARGE = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } LIMIT 20000";
 
-    @TempDir
-    static Path dir;
-    static TestServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = TestServer.start(Fixtures.copyTo(dir));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) server.close();
-    }
+    @RegisterExtension
+    static final ServerExtension server = ServerExtension.onFixtures();
 
     @Test
     void slowReadersAndStalledUploadsDoNotHoldTheServer() throws Exception {
-        int port = URI.create(server.base).getPort();
+        int port = URI.create(server.base()).getPort();
         AtomicBoolean done = new AtomicBoolean();
         ExecutorService clients = Executors.newFixedThreadPool(48);
         List<Socket> sockets = new ArrayList<>();
@@ -91,12 +77,12 @@ class SlowClientsTest {
             long t0 = System.nanoTime();
             while (RunawayQueryTest.seconds(t0) < 6) {
                 long p = System.nanoTime();
-                HttpResponse<String> ping = TestServer.HTTP.send(HttpRequest.newBuilder(URI.create(server.base + "/$/ping"))
+                HttpResponse<String> ping = TestServer.HTTP.send(HttpRequest.newBuilder(URI.create(server.base() + "/$/ping"))
                         .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.ofString());
                 assertEquals(200, ping.statusCode());
                 pings.add(RunawayQueryTest.seconds(p));
                 long q = System.nanoTime();
-                HttpResponse<String> simple = TestServer.HTTP.send(HttpRequest.newBuilder(URI.create(server.base + "/kg/sparql?query="
+                HttpResponse<String> simple = TestServer.HTTP.send(HttpRequest.newBuilder(URI.create(server.base() + "/kg/sparql?query="
                         + URLEncoder.encode(QueryGateTest.SHORT, StandardCharsets.UTF_8))).header("Accept", "text/csv")
                         .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.ofString());
                 assertEquals(200, simple.statusCode(), simple.body());

@@ -8,39 +8,25 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 
-import org.chinaaikg.Fixtures;
+import org.chinaaikg.web.ServerExtension;
 import org.chinaaikg.web.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The server's {@code --timeout} is a ceiling: the protocol's {@code ?timeout=} can shorten a query, never lengthen it. */
 @Tag("slow")
 class TimeoutCeilingTest {
-    @TempDir
-    static Path dir;
-    static TestServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = TestServer.start(Fixtures.copyTo(dir), "--timeout", "2");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) server.close();
-    }
+    @RegisterExtension
+    static final ServerExtension server = ServerExtension.onFixtures("--timeout", "2");
 
     @Test
     void aTimeoutParameterAboveTheServersDoesNotExtendTheQuery() throws Exception {
         for (String asked : new String[] {"25,25", "25", "25,1"}) {
             long t0 = System.nanoTime();
-            HttpResponse<String> r = TestServer.HTTP.send(HttpRequest.newBuilder(URI.create(server.base + "/kg/sparql?query="
+            HttpResponse<String> r = TestServer.HTTP.send(HttpRequest.newBuilder(URI.create(server.base() + "/kg/sparql?query="
                     + URLEncoder.encode(RunawayQueryTest.CROSS_PRODUCT, StandardCharsets.UTF_8) + "&timeout=" + asked))
                     .header("Accept", "text/csv").timeout(Duration.ofSeconds(8)).GET().build(), HttpResponse.BodyHandlers.ofString());
             double s = (System.nanoTime() - t0) / 1e9;
