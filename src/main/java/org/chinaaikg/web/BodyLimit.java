@@ -28,7 +28,9 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * Refuses request bodies over a limit with 413, before anything reads them into memory: by {@code Content-Length},
  * and for bodies of unknown length (chunked) by counting while reading at most {@code limit + 1} bytes. A SPARQL
- * query is text a person or a program wrote; 1 MB is far more than any real one.
+ * query is text a person or a program wrote; 1 MB is far more than any real one. Ours rather than Jetty's
+ * {@code SizeLimitHandler}: a chunked form body is decoded here while it is counted (in its charset, UTF-8 by
+ * default), which a handler in front of the servlet context cannot do for Fuseki's form parsing.
  */
 public final class BodyLimit implements Filter {
     public static final long DEFAULT_LIMIT = 1024 * 1024;
