@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
                 ValidateCommand.class,
                 LocateCommand.class,
                 VerifyProvenanceCommand.class,
+                IngestCommand.class,
         })
 public final class Main implements Runnable {
     @CommandLine.Spec
