@@ -23,12 +23,12 @@ public final class ClaimCandidates {
 
     public record Candidate(Span sentence, String kind, Set<Trigger> triggers, List<Quantity> quantities, List<String> years) {}
 
-    private static final String NUM = "(?<![\\p{L}\\p{N}/.,])(?<num>\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)(?![\\p{N}]|[.,]\\d|/)";
+    private static final String NUM = "(?<![\\p{IsLatin}\\p{N}/.,])(?<num>\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)(?![\\p{N}]|[.,]\\d|/)";
     private static final Pattern QUANTITY = Pattern.compile(
             "(?<qual>nearly|almost|about|around|approximately|roughly|some|over|more than|at least|less than|up to|近|约|超过|逾)?\\s*"
                     + "(?<cur>US\\$|\\$|USD\\s?|RMB\\s?|¥|￥|€)?" + NUM
-                    + "(?:(?<abbr>[tbm]n?)(?![\\p{L}])|\\s*(?<scale>trillion|billion|million|thousand|bn|mn|万亿|亿|万)(?![\\p{L}]))?"
-                    + "(?:\\s*(?<unit>percent|per cent|%|％|yuan|RMB|dollars|USD|euros|元|美元|人民币)(?![\\p{L}])|(?<noun>\\s+(?:[\\p{Ll}][\\p{L}-]*)(?:\\s+[\\p{Ll}][\\p{L}-]*)?))?",
+                    + "(?:(?<abbr>[tbm]n?)(?![\\p{L}])|\\s*(?<scale>trillion|billion|million|thousand|bn|mn|万亿|亿|万)(?![\\p{IsLatin}]))?"
+                    + "(?:\\s*(?<unit>percent|per cent|%|％|yuan|RMB|dollars|USD|euros|元|美元|人民币)(?![\\p{IsLatin}])|(?<noun>\\s+(?:[\\p{Ll}][\\p{L}-]*)(?:\\s+[\\p{Ll}][\\p{L}-]*)?)|(?<zh>[名个家款位项台所条]\\p{IsHan}{0,4}))?",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern YEAR = Pattern.compile("(?<![\\p{N}.,$])(?:19|20)\\d{2}(?![\\p{N}])(?:年)?");
     private static final Pattern DATE = Pattern.compile("(?i)\\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sep\\.?|Sept\\.?|Oct\\.?|Nov\\.?|Dec\\.?)\\s+\\d{1,2}\\b|\\d{1,2}月\\d{1,2}日|\\d{4}年\\d{1,2}月");
@@ -82,7 +82,7 @@ public final class ClaimCandidates {
         Matcher m = QUANTITY.matcher(s);
         while (m.find()) {
             String num = m.group("num");
-            String cur = m.group("cur"), scale = m.group("scale") != null ? m.group("scale") : m.group("abbr"), unit = m.group("unit"), noun = m.group("noun");
+            String cur = m.group("cur"), scale = m.group("scale") != null ? m.group("scale") : m.group("abbr"), unit = m.group("unit"), noun = m.group("noun"), zh = m.group("zh");
             boolean year = cur == null && scale == null && unit == null && num.matches("(?:19|20)\\d{2}");
             if (year) continue;
             BigDecimal value = new BigDecimal(num.replace(",", ""));
@@ -98,9 +98,11 @@ public final class ClaimCandidates {
                 }
                 if (!words.isEmpty()) unitText = String.join(" ", words);
             }
+            if (currency == null && unitText == null && zh != null) unitText = zh;
             if (currency == null && unitText == null) continue;
             String text = s.substring(m.start("num") - (cur == null ? 0 : cur.length()), m.end(unit != null ? "unit" : m.group("scale") != null ? "scale" : m.group("abbr") != null ? "abbr" : "num"));
-            if (unitText != null && unit == null) text = text + " " + unitText;
+            if (zh != null && unitText == zh) text = text + zh;
+            else if (unitText != null && unit == null) text = text + " " + unitText;
             out.add(new Quantity(text.strip(), value.stripTrailingZeros().scale() <= 0 ? value.setScale(0) : value.stripTrailingZeros(),
                     unitText, currency, qualifier(m.group("qual"))));
         }

@@ -27,7 +27,7 @@ public final class EntityCandidates {
                     + "|Institute|Academy|Laboratory|Lab|Labs|Foundation|Holdings|Association|Administration|Ministry|Commission|Council|Bank)(?![\\p{L}])");
     private static final Pattern ORG_OF = Pattern.compile(
             "(?:(?:" + CAP + "\\s+){0,3})(?:University|Institute|Academy|Ministry|Bank|Government)\\s+of\\s+(?:the\\s+)?" + CAP + "(?:\\s+" + CAP + "){0,3}");
-    private static final Pattern ORG_ZH = Pattern.compile("\\p{IsHan}{2,12}(?:公司|集团|大学|研究院|研究所|实验室|科技|委员会|部)");
+    private static final Pattern ORG_ZH = Pattern.compile("\\p{IsHan}{2,12}?(?:公司|集团|大学|研究院|研究所|实验室|科技|委员会|部)");
     private static final Pattern MODEL = Pattern.compile("(?<![\\p{L}\\p{N}])(?:\\p{L}[\\p{L}]*[-.]?\\p{N}[\\p{L}\\p{N}.]*(?:-[\\p{L}\\p{N}]+)*|\\p{N}+\\.\\p{Lu}{2,})");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}&'’.+/-]*");
     private static final Set<String> CONNECTORS = Set.of("of", "for", "and", "the", "de", "&", "on");
@@ -103,7 +103,7 @@ public final class EntityCandidates {
                 while (from < m.end() && Character.isWhitespace(text.string().charAt(base + from))) from++;
             }
             String rest = text.string().substring(base + from, base + m.end());
-            if (!rest.contains(" ")) continue;               // "By University": the suffix alone is no name
+            if (!rest.contains(" ") && !Sentences.isChinese(rest)) continue;               // "By University": the suffix alone is no name
             into.add(candidate(text, base + from, base + m.end(), hint));
         }
     }
