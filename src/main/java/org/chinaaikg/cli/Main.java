@@ -22,6 +22,7 @@ import picocli.CommandLine.ScopeType;
                 ValidateCommand.class,
                 LocateCommand.class,
                 VerifyProvenanceCommand.class,
+                IngestCommand.class,
         })
 public final class Main implements Runnable {
     @CommandLine.Spec

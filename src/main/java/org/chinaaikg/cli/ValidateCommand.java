@@ -24,13 +24,16 @@ public final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         var err = spec.commandLine().getErr();
         Validation v = Validation.of(inputs.inputs(), err::println);
+        var out = spec.commandLine().getOut();
+        // Drafts (what ingest wrote) are no error here: they are work in progress, which load refuses.
+        v.drafts().forEach(d -> out.println(d.report() + "; load and serve refuse it until it is accepted"));
+        out.flush();
         if (!v.ok()) {
             v.problems().forEach(err::println);
             err.println(v.syntaxErrors().size() + " syntax error(s), " + v.violations().size() + " SHACL violation(s)");
             err.flush();
             return 1;
         }
-        var out = spec.commandLine().getOut();
         out.println(v.graphs().size() + " files parse; "
                 + (v.shaclChecked() ? "the data conforms to the SHACL shapes" : "no SHACL shapes found, shapes not checked"));
         out.flush();

@@ -88,6 +88,7 @@ public final class Stores {
             Derived derived;
             try {
                 List<String> problems = bulkLoad(dsg, inputs, log);
+                if (problems.isEmpty()) problems = drafts(dsg, inputs);
                 if (problems.isEmpty()) problems = shaclViolations(dsg, inputs, log);
                 if (!problems.isEmpty()) throw new LoadFailed(String.join("\n", problems));
                 long entailed = Txn.calculateWrite(dsg, () -> Entailments.addTo(dsg));
@@ -148,6 +149,21 @@ public final class Stores {
 
         @Override
         public void prefix(String prefix, String iri) {}
+    }
+
+    /**
+     * The data files that hold drafts ({@code kg:curationStatus kg:Draft}, what {@code ingest} writes), one line each:
+     * a draft is never loaded, so nothing a curator has not accepted is ever served.
+     */
+    private static List<String> drafts(DatasetGraph dsg, Inputs inputs) {
+        return Txn.calculateRead(dsg, () -> {
+            List<String> out = new ArrayList<>();
+            for (InputFile f : inputs.dataFiles()) {
+                var d = org.chinaaikg.validate.Drafts.of(f, dsg.getGraph(NodeFactory.createURI(f.graph())));
+                if (d != null) out.add(d.refusal());
+            }
+            return out;
+        });
     }
 
     /** The data and ontology graphs (not the shapes) checked against the shapes graph, as loaded. */

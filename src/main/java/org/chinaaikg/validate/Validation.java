@@ -20,6 +20,11 @@ import org.chinaaikg.project.Inputs.InputFile;
 public record Validation(Map<InputFile, Graph> graphs, List<String> syntaxErrors, List<ShaclCheck.Violation> violations,
                          boolean shaclChecked) {
 
+    /** The files that hold drafts (kg:curationStatus kg:Draft): reported by validate, refused by load. */
+    public List<Drafts.Draft> drafts() {
+        return Drafts.in(graphs);
+    }
+
     public boolean ok() {
         return syntaxErrors.isEmpty() && violations.isEmpty();
     }

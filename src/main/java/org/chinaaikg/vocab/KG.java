@@ -17,6 +17,9 @@ public final class KG {
     public static final Resource AIModel = resource("AIModel");
     public static final Resource Product = resource("Product");
     public static final Resource Policy = resource("Policy");
+    /** The curation status of what {@code ingest} proposed and no curator has accepted yet. */
+    public static final Resource Draft = resource("Draft");
+    public static final Resource SourceKind = resource("SourceKind");
 
     public static final Property statedIn = property("statedIn");
     public static final Property statement = property("statement");
@@ -29,6 +32,7 @@ public final class KG {
     public static final Property supportedBy = property("supportedBy");
     public static final Property sha256 = property("sha256");
     public static final Property fileName = property("fileName");
+    public static final Property curationStatus = property("curationStatus");
 
     private KG() {}
 
