@@ -1,6 +1,7 @@
 package org.chinaaikg.web;
 
 import org.chinaaikg.query.SavedQueries;
+import org.chinaaikg.store.Derived;
 import org.chinaaikg.vocab.Iris;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -56,6 +57,8 @@ class PagesTest {
             RDFDataMgr.read(dataset.getNamedModel(Iris.GRAPH + "statements/000-test"), "src/test/resources/linkeddata/statements.ttl");
             RDFDataMgr.read(dataset.getNamedModel(Iris.GRAPH + "entities/test"), "src/test/resources/linkeddata/entities.ttl");
             RDFDataMgr.read(dataset.getNamedModel(Iris.GRAPH + "statements/001-pages"), "src/test/resources/linkeddata/pages.ttl");
+            // The dataset's title and licence, as every page states them, come from the data.
+            RDFDataMgr.read(dataset.getNamedModel(Iris.GRAPH + "dataset"), "data/dataset.ttl");
         });
         // A saved query whose own text (summary, description, SPARQL comment) and result carry the hostile label.
         Path queries = Files.createDirectories(dir.resolve("queries"));
@@ -64,7 +67,7 @@ class PagesTest {
                 + "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
                 + "SELECT ?label WHERE { GRAPH ?g { <https://w3id.org/china-ai-kg/id/person/mallory> rdfs:label ?label } FILTER(!BOUND(?__note) || true) }\n");
         SavedQueries saved = SavedQueries.load(queries, problem -> { throw new AssertionError(problem); });
-        server = KgServer.build(KgServer.builder(dataset, Txn.calculateRead(dataset, () -> org.chinaaikg.store.Derived.compute(dataset.asDatasetGraph())), saved, Duration.ofSeconds(10)).port(0)).start();
+        server = KgServer.build(KgServer.builder(dataset, Txn.calculateRead(dataset, () -> Derived.compute(dataset.asDatasetGraph())), saved, Duration.ofSeconds(10)).port(0)).start();
         base = "http://localhost:" + server.getHttpPort();
     }
 
