@@ -102,6 +102,27 @@ class LinkedData(unittest.TestCase):
         sizes = [len(g) for g in graphs]
         self.assertEqual(len(set(sizes)), 1, "place/china: triples per format differ: %s" % sizes)
 
+    def test_fact_statements_name_their_claims(self):
+        # Each fact of an entity comes as an rdf:Statement whose prov:wasDerivedFrom names each claim whose
+        # quote states it, and the claim's label comes with it.
+        prov = rdflib.Namespace("http://www.w3.org/ns/prov#")
+        subject = rdflib.URIRef(NS + "org/minimax")
+        if status(BASE + "/id/org/minimax", "text/turtle") == 404:
+            self.skipTest("/id/org/minimax is not in this server's data")
+        for fmt, accept in [("turtle", "text/turtle"), ("json-ld", "application/ld+json"),
+                            ("xml", "application/rdf+xml"), ("nt", "application/n-triples")]:
+            url = BASE + "/id/org/minimax"
+            with urllib.request.urlopen(urllib.request.Request(url, headers={"Accept": accept}), timeout=30) as r:
+                g = rdflib.Graph()
+                g.parse(data=r.read(), format=fmt, publicID=url)
+            derived = [(st, claim) for st in g.subjects(rdflib.RDF.subject, subject)
+                       if (st, rdflib.RDF.type, rdflib.RDF.Statement) in g
+                       for claim in g.objects(st, prov.wasDerivedFrom)]
+            self.assertTrue(derived, "%s as %s: no rdf:Statement with prov:wasDerivedFrom" % (url, fmt))
+            for st, claim in derived:
+                self.assertTrue(str(claim).startswith(NS + "claim/"), "%s: derived from %s, not a claim" % (fmt, claim))
+                self.assertTrue(list(g.objects(claim, rdflib.RDFS.label)), "%s: no label of %s" % (fmt, claim))
+
     def test_unknown_is_404(self):
         self.assertEqual(status(BASE + "/id/org/no-such-thing-xyz", "text/turtle"), 404)
 

@@ -111,3 +111,26 @@ test("an entity page reads like an encyclopedia entry, with claims and their quo
   await page.screenshot({ path: join(SHOTS, "entity-baidu.png"), fullPage: true });
   await page.close();
 });
+
+test("under each fact its quotes open on a click, and the curators' values say so", async () => {
+  const page = await browser.newPage();
+  const response = await page.goto(base + "/id/org/minimax");
+  assert.equal(response.status(), 200);
+  const fact = page.locator("table.facts div.fact", { has: page.locator('a[href="/id/place/shanghai"]') });
+  const details = fact.locator("details.support");
+  assert.ok(await details.count() > 0, "the quotes that support 'MiniMax is in Shanghai'");
+  const quote = details.first().locator("blockquote");
+  assert.equal(await quote.isVisible(), false, "a quote stays folded until asked for");
+  await details.first().locator("summary").click();
+  assert.equal(await quote.isVisible(), true, "a click on the summary shows the quote");
+  assert.match(await quote.innerText(), /Shanghai-based/);
+  assert.ok(await details.first().locator('a[href^="/id/claim/"]').count() > 0, "a link to the claim");
+  assert.ok(await details.first().locator('a[href^="/id/source/"]').count() > 0, "a link to the source");
+  await page.screenshot({ path: join(SHOTS, "entity-minimax.png"), fullPage: true });
+
+  await page.goto(base + "/id/org/baidu");
+  const badge = page.locator("h1 .curated");
+  assert.equal(await badge.count(), 1, "the Chinese label is marked as the curators'");
+  assert.match(await badge.getAttribute("title"), /curators/);
+  await page.close();
+});

@@ -30,6 +30,7 @@ public final class KG {
     public static final Property corroborates = property("corroborates");
     public static final Property contradicts = property("contradicts");
     public static final Property supportedBy = property("supportedBy");
+    public static final Property curatorNote = property("curatorNote");
     public static final Property sha256 = property("sha256");
     public static final Property fileName = property("fileName");
     public static final Property curationStatus = property("curationStatus");

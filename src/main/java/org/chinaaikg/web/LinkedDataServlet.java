@@ -17,19 +17,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.apache.jena.graph.Graph;
-import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
-import org.apache.jena.rdf.model.Property;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
-import org.apache.jena.vocabulary.DCTerms;
-import org.apache.jena.vocabulary.RDF;
 
 /**
  * Dereferenceable IRIs: {@code /id/{kind}/{slug}} serves {@code https://w3id.org/china-ai-kg/id/{kind}/{slug}}
@@ -82,7 +77,7 @@ public final class LinkedDataServlet extends HttpServlet {
             if (mediaType.equals(RdfFormats.HTML)) {
                 return new EntityPage(dsg, sources.get(), about, RdfFormats.suffixes().entrySet().stream().filter(e -> !e.getValue().equals(RdfFormats.HTML)).map(java.util.Map.Entry::getKey).toList()).render(iri, description).getBytes(StandardCharsets.UTF_8);
             }
-            return serialize(description, iri, RdfFormats.lang(mediaType));
+            return serialize(dsg, description, iri, RdfFormats.lang(mediaType));
         });
         if (body == null) {
             notFound(resp, iri);
@@ -111,33 +106,14 @@ public final class LinkedDataServlet extends HttpServlet {
         send(resp, mediaType, body);
     }
 
-    /**
-     * Syntaxes with named graphs get the quads as they are; triple syntaxes get the triples plus,
-     * for each of the resource's own facts, an rdf:Statement whose dcterms:source is its graph.
-     */
-    static byte[] serialize(DatasetGraph description, String iri, Lang lang) {
+    /** Syntaxes with named graphs get the quads, with each fact's axioms; triple syntaxes each fact as a statement. */
+    private static byte[] serialize(DatasetGraph dsg, DatasetGraph description, String iri, Lang lang) {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         if (RdfFormats.carriesGraphs(lang)) {
-            Prefixes.all().getNsPrefixMap().forEach((p, ns) -> description.prefixes().add(p, ns));
-            RDFDataMgr.write(out, description, lang);
-            return out.toByteArray();
+            RDFDataMgr.write(out, ResourceDescriber.asQuads(dsg, description, iri), lang);
+        } else {
+            RDFDataMgr.write(out, ResourceDescriber.asTriples(dsg, description, iri), lang);
         }
-        Model model = ModelFactory.createDefaultModel();
-        model.setNsPrefixes(Prefixes.all());
-        Node self = NodeFactory.createURI(iri);
-        Property source = DCTerms.source;
-        description.find().forEachRemaining((Quad q) -> {
-            model.getGraph().add(q.asTriple());
-            if (q.getSubject().equals(self)) {
-                model.createResource()
-                        .addProperty(RDF.type, RDF.Statement)
-                        .addProperty(RDF.subject, model.wrapAsResource(q.getSubject()))
-                        .addProperty(RDF.predicate, model.wrapAsResource(q.getPredicate()))
-                        .addProperty(RDF.object, model.asRDFNode(q.getObject()))
-                        .addProperty(source, model.wrapAsResource(q.getGraph()));
-            }
-        });
-        RDFDataMgr.write(out, model, lang);
         return out.toByteArray();
     }
 

@@ -1,6 +1,7 @@
 package org.chinaaikg.web.html;
 
 import org.chinaaikg.describe.DatasetMetadata;
+import org.chinaaikg.describe.FactEvidence;
 import org.chinaaikg.describe.GraphSources;
 import org.chinaaikg.vocab.Iris;
 import org.chinaaikg.vocab.KG;
@@ -29,8 +30,8 @@ import org.apache.jena.vocabulary.SKOS;
 
 /**
  * The HTML page of a resource, read like an encyclopedia entry: its names, kinds, facts as links
- * (each with the source it comes from), the claims about it, each with its quote and source, and what links
- * to it. This class computes what the page shows ({@link Model}); {@code entity.jte} lays it out.
+ * (each with the source it comes from, the quotes of the claims that support it, and a badge where the value is the
+ * curators'), the claims about it, each with its quote and source, and what links to it. This class computes what the page shows ({@link Model}); {@code entity.jte} lays it out.
  * Callers hold a read transaction on the dataset.
  */
 public final class EntityPage {
@@ -51,8 +52,18 @@ public final class EntityPage {
     private static final Node END = OA.end.asNode();
     private static final Set<Node> NAMES = Set.of(RDF.type.asNode(), RDFS.label.asNode(), SKOS.altLabel.asNode());
 
-    /** A value of a fact: a link, or a literal with its language or datatype; and the sources that state it. */
-    public record Value(Link link, String text, String hint, List<SourceBadge> sources) {}
+    /**
+     * A value of a fact: a link, or a literal with its language or datatype; the sources that state it; the quotes of
+     * the claims that support it; and, where the value is the curators' and no source's, their notes.
+     */
+    public record Value(Link link, String text, String hint, List<SourceBadge> sources, List<Support> support,
+                        List<String> curatorNotes) {}
+
+    /**
+     * A claim that supports a fact: what it says (its label), a link to it named by its IRI's path
+     * ({@code claim/001-…}), its exact quote, and the source document it quotes.
+     */
+    public record Support(String label, Link claim, String quote, Link source) {}
 
     /** The source a fact comes from, as a small badge; {@code graph} is the named graph that states it. */
     public record SourceBadge(Link link, String graph) {}
@@ -70,7 +81,8 @@ public final class EntityPage {
     public record Incoming(String phrase, List<Value> from) {}
 
     /** Everything the page of a resource shows. */
-    public record Model(DatasetMetadata dataset, String iri, String path, String label, String zhLabel, List<Link> types,
+    public record Model(DatasetMetadata dataset, String iri, String path, String label, String zhLabel,
+                        List<String> zhLabelNotes, List<Link> types,
                         List<String> alsoWritten, String statement, List<Evidence> evidence, List<Fact> facts,
                         List<ClaimCard> claims, List<Incoming> linkedFrom, List<Link> mentionedIn,
                         List<Link> formats) {}
@@ -103,9 +115,12 @@ public final class EntityPage {
                 .filter(Node::isLiteral).map(Node::getLiteralLexicalForm).sorted().distinct().toList();
         String here = Iris.localLink(iri);
         List<Link> formats = dataSuffixes.stream().map(s -> new Link(here + "." + s, s)).toList();
-        return new Model(dataset, iri, here, label, labelIn(self, "zh").orElse(null), types, alt,
+        FactEvidence annotations = FactEvidence.of(dsg, self);
+        Optional<Node> zh = labelNodeIn(self, "zh");
+        List<String> zhNotes = zh.map(z -> curatorNotes(description, annotations, self, RDFS.label.asNode(), z)).orElse(List.of());
+        return new Model(dataset, iri, here, label, zh.map(Node::getLiteralLexicalForm).orElse(null), zhNotes, types, alt,
                 first(self, STATEMENT).map(Node::getLiteralLexicalForm).orElse(null), evidence(self),
-                facts(description, self), claimsAbout(self), linkedFrom(description, self, label), mentionedIn(self), formats);
+                facts(description, self, annotations), claimsAbout(self), linkedFrom(description, self, label), mentionedIn(self), formats);
     }
 
     /** For a claim: the exact words of its source, with the text around them. */
@@ -128,7 +143,7 @@ public final class EntityPage {
         return out;
     }
 
-    private List<Fact> facts(DatasetGraph description, Node self) {
+    private List<Fact> facts(DatasetGraph description, Node self, FactEvidence annotations) {
         Map<String, List<Quad>> byProperty = new TreeMap<>();
         description.find(Node.ANY, self, Node.ANY, Node.ANY).forEachRemaining(q -> {
             if (!NAMES.contains(q.getPredicate()) && !q.getPredicate().equals(HAS_EVIDENCE) && !q.getPredicate().equals(STATEMENT)) {
@@ -138,10 +153,17 @@ public final class EntityPage {
         List<Fact> facts = new ArrayList<>();
         byProperty.forEach((property, quads) -> {
             Map<Node, Set<String>> values = new LinkedHashMap<>();
-            quads.stream().sorted(Comparator.comparing(q -> q.getObject().toString()))
-                    .forEach(q -> values.computeIfAbsent(q.getObject(), k -> new TreeSet<>()).add(q.getGraph().getURI()));
+            Map<Node, Set<Node>> claims = new LinkedHashMap<>();
+            Map<Node, Set<String>> notes = new LinkedHashMap<>();
+            quads.stream().sorted(Comparator.comparing(q -> q.getObject().toString())).forEach(q -> {
+                values.computeIfAbsent(q.getObject(), k -> new TreeSet<>()).add(q.getGraph().getURI());
+                FactEvidence.Annotations a = annotations.of(q);
+                claims.computeIfAbsent(q.getObject(), k -> new TreeSet<>(Comparator.comparing(Node::toString))).addAll(a.claims());
+                a.curatorNotes().forEach(n -> notes.computeIfAbsent(q.getObject(), k -> new TreeSet<>()).add(n.getLiteralLexicalForm()));
+            });
             List<Value> shown = new ArrayList<>();
-            values.forEach((value, graphs) -> shown.add(value(value, graphs.stream().map(this::sourceBadge).toList())));
+            values.forEach((value, graphs) -> shown.add(value(value, graphs.stream().map(this::sourceBadge).toList(),
+                    claims.get(value).stream().map(this::support).toList(), List.copyOf(notes.getOrDefault(value, Set.of())))));
             facts.add(new Fact(property, shown));
         });
         return facts;
@@ -178,7 +200,7 @@ public final class EntityPage {
                     .add(q.getSubject());
         });
         List<Incoming> out = new ArrayList<>();
-        byPhrase.forEach((phrase, subjects) -> out.add(new Incoming(phrase, subjects.stream().map(s -> value(s, List.of())).toList())));
+        byPhrase.forEach((phrase, subjects) -> out.add(new Incoming(phrase, subjects.stream().map(s -> value(s, List.of(), List.of(), List.of())).toList())));
         return out;
     }
 
@@ -186,16 +208,41 @@ public final class EntityPage {
         return subjects(self, MENTIONS).stream().map(this::link).toList();
     }
 
-    private Value value(Node value, List<SourceBadge> from) {
-        if (value.isURI()) return new Value(link(value), null, null, from);
+    /** A claim that supports a fact, with the quote of its evidence and the document it quotes. */
+    private Support support(Node claim) {
+        String quote = null;
+        Link source = null;
+        for (Node ev : objects(dsg, claim, HAS_EVIDENCE)) {
+            for (Node selector : objects(dsg, ev, HAS_SELECTOR)) {
+                Optional<Node> exact = first(selector, EXACT);
+                if (exact.isPresent() && quote == null) quote = exact.get().getLiteralLexicalForm();
+            }
+            if (source == null) source = first(ev, HAS_SOURCE).map(this::link).orElse(null);
+        }
+        if (source == null) source = first(claim, STATED_IN).map(this::link).orElse(null);
+        if (!claim.isURI() || !claim.getURI().startsWith(Iris.ID)) return new Support(name(claim), link(claim), quote, source);
+        String path = Iris.localLink(claim.getURI());
+        return new Support(name(claim), new Link(path, path.substring("/id/".length())), quote, source);
+    }
+
+    /** The curators' notes on one fact, in whichever graphs of the description state it. */
+    private static List<String> curatorNotes(DatasetGraph description, FactEvidence annotations, Node s, Node p, Node o) {
+        Set<String> notes = new TreeSet<>();
+        description.find(Node.ANY, s, p, o).forEachRemaining(q ->
+                annotations.of(q).curatorNotes().forEach(n -> notes.add(n.getLiteralLexicalForm())));
+        return List.copyOf(notes);
+    }
+
+    private Value value(Node value, List<SourceBadge> from, List<Support> support, List<String> notes) {
+        if (value.isURI()) return new Value(link(value), null, null, from, support, notes);
         if (value.isLiteral()) {
             String dt = value.getLiteralDatatypeURI();
             String lang = value.getLiteralLanguage();
             String hint = !lang.isEmpty() ? "@" + lang
                     : dt != null && !dt.endsWith("#string") ? dt.substring(dt.lastIndexOf('#') + 1) : null;
-            return new Value(null, value.getLiteralLexicalForm(), hint, from);
+            return new Value(null, value.getLiteralLexicalForm(), hint, from, support, notes);
         }
-        return new Value(null, value.toString(), null, from);
+        return new Value(null, value.toString(), null, from, support, notes);
     }
 
     private Link link(Node node) {
@@ -243,9 +290,12 @@ public final class EntityPage {
     }
 
     private Optional<String> labelIn(Node node, String lang) {
+        return labelNodeIn(node, lang).map(Node::getLiteralLexicalForm);
+    }
+
+    private Optional<Node> labelNodeIn(Node node, String lang) {
         return objects(dsg, node, RDFS.label.asNode()).stream()
-                .filter(l -> l.isLiteral() && l.getLiteralLanguage().equalsIgnoreCase(lang))
-                .map(Node::getLiteralLexicalForm).findFirst();
+                .filter(l -> l.isLiteral() && l.getLiteralLanguage().equalsIgnoreCase(lang)).findFirst();
     }
 
     private Optional<Node> first(Node s, Node p) {
