@@ -14,6 +14,8 @@ public final class SCHEMA {
     public static final Resource Event = ResourceFactory.createResource(NS + "Event");
     public static final Resource Place = ResourceFactory.createResource(NS + "Place");
     public static final Property about = ResourceFactory.createProperty(NS + "about");
+    public static final Property location = ResourceFactory.createProperty(NS + "location");
+    public static final Property founder = ResourceFactory.createProperty(NS + "founder");
 
     private SCHEMA() {}
 }

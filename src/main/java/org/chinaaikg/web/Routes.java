@@ -12,6 +12,7 @@ import org.apache.jena.fuseki.server.DataService;
 import org.apache.jena.query.Dataset;
 import org.chinaaikg.describe.DatasetMetadata;
 import org.chinaaikg.describe.DatasetStatistics;
+import org.chinaaikg.describe.EntityCatalog;
 import org.chinaaikg.describe.GraphSources;
 import org.chinaaikg.query.Parameter;
 import org.chinaaikg.query.SavedQueries;
@@ -47,6 +48,8 @@ public final class Routes {
                 .toList();
         SavedQueryServlet saved = new SavedQueryServlet(dataset.asDatasetGraph(), queries, timeoutMillis, gate, about);
         LinkedDataServlet resources = new LinkedDataServlet(dataset, sources, about);
+        // Every entity with its kind, names, types and counts: computed once, on first use (index look-ups, no scan).
+        Supplier<EntityCatalog> catalog = EntityCatalog.lazy(dataset.asDatasetGraph());
 
         List<FilterRoute> filters = List.of(
                 new FilterRoute("/*", "compressed request bodies get 415 (inflated, they would pass the body limit)", new RequestEncoding()),
@@ -57,7 +60,9 @@ public final class Routes {
                 new FilterRoute(KgServer.DATASET + "/*", "query answers buffered whole before the status: a timeout is a 503, never a cut body",
                         new BufferedAnswers()),
                 new FilterRoute(KgServer.DATASET + "/sparql", "a GET without a query gets the SPARQL service description",
-                        DescriptionServlets.serviceDescriptionFilter(about, stats)));
+                        DescriptionServlets.serviceDescriptionFilter(about, stats)),
+                new FilterRoute("/id/*", "the lists of /id/: /id/ (the kinds) and /id/{kind}/ (its entities, paged); other paths go on",
+                        new KindLists(catalog, about)));
 
         List<Route> routes = new ArrayList<>();
         routes.add(new Route("", "the home page", WebPages.home(about, sources, stats, () -> cards)));
