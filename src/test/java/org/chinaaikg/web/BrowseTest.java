@@ -183,11 +183,11 @@ class BrowseTest {
         String home = server.get("/", "text/html").body();
         Matcher table = Pattern.compile("(?s)<table id=\"counts\">(.*?)</table>").matcher(home);
         assertTrue(table.find(), home);
-        Matcher row = Pattern.compile("<th>([^<]+)</th><td><a href=\"([^\"]+)\">(\\d+)</a></td>").matcher(table.group(1));
+        Matcher row = Pattern.compile("<th>([^<]+)</th><td>(\\d+)</td><td class=\"list\"><a href=\"([^\"]+)\">list</a></td>").matcher(table.group(1));
         Map<String, String> linked = new TreeMap<>();
         while (row.find()) {
-            String href = row.group(2).replace("&amp;", "&");
-            long n = Long.parseLong(row.group(3));
+            String href = row.group(3).replace("&amp;", "&");
+            long n = Long.parseLong(row.group(2));
             JsonObject list = json(href);
             long total = list.hasKey("total") ? list.getNumber("total").longValue() : list.getNumber("entities").longValue();
             assertEquals(n, total, row.group(1) + " → " + href);
@@ -196,7 +196,7 @@ class BrowseTest {
         assertTrue(linked.containsKey("Companies") && linked.containsKey("Claims") && linked.containsKey("People")
                 && linked.containsKey("Described entities"), "the counts link: " + linked);
         assertEquals("/id/org/?type=" + URLEncoder.encode(KG.Company.getURI(), StandardCharsets.UTF_8), linked.get("Companies"));
-        assertTrue(Pattern.compile("<th>Triples</th><td>\\d+</td>").matcher(table.group(1)).find(), "triples are counted, not linked");
+        assertTrue(Pattern.compile("<th>Triples</th><td>\\d+</td><td class=\"list\"></td>").matcher(table.group(1)).find(), "triples are counted, not linked");
     }
 
     @Test
