@@ -34,6 +34,8 @@ public final class KG {
     public static final Property sha256 = property("sha256");
     public static final Property fileName = property("fileName");
     public static final Property curationStatus = property("curationStatus");
+    public static final Property developedBy = property("developedBy");
+    public static final Property offeredBy = property("offeredBy");
 
     private KG() {}
 

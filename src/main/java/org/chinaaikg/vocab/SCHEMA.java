@@ -15,6 +15,7 @@ public final class SCHEMA {
     public static final Resource Place = ResourceFactory.createResource(NS + "Place");
     public static final Property about = ResourceFactory.createProperty(NS + "about");
     public static final Property location = ResourceFactory.createProperty(NS + "location");
+    public static final Property founder = ResourceFactory.createProperty(NS + "founder");
 
     private SCHEMA() {}
 }

@@ -12,9 +12,12 @@ import org.apache.jena.fuseki.server.DataService;
 import org.apache.jena.query.Dataset;
 import org.chinaaikg.describe.DatasetMetadata;
 import org.chinaaikg.describe.DatasetStatistics;
+import org.chinaaikg.describe.EntityCatalog;
 import org.chinaaikg.describe.GraphSources;
 import org.chinaaikg.query.Parameter;
 import org.chinaaikg.query.SavedQueries;
+import org.chinaaikg.search.EntitySearch;
+import org.chinaaikg.search.LabelSearch;
 import org.chinaaikg.store.Derived;
 import org.chinaaikg.web.html.SavedQueryCard;
 
@@ -47,6 +50,10 @@ public final class Routes {
                 .toList();
         SavedQueryServlet saved = new SavedQueryServlet(dataset.asDatasetGraph(), queries, timeoutMillis, gate, about);
         LinkedDataServlet resources = new LinkedDataServlet(dataset, sources, about);
+        // Every entity with its kind, names, types and counts: computed once, on first use (index look-ups, no scan).
+        Supplier<EntityCatalog> catalog = EntityCatalog.lazy(dataset.asDatasetGraph());
+        // Finding entities by name; the in-memory stand-in until the full-text index is merged in its place.
+        EntitySearch search = new LabelSearch(catalog);
 
         List<FilterRoute> filters = List.of(
                 new FilterRoute("/*", "compressed request bodies get 415 (inflated, they would pass the body limit)", new RequestEncoding()),
@@ -57,7 +64,9 @@ public final class Routes {
                 new FilterRoute(KgServer.DATASET + "/*", "query answers buffered whole before the status: a timeout is a 503, never a cut body",
                         new BufferedAnswers()),
                 new FilterRoute(KgServer.DATASET + "/sparql", "a GET without a query gets the SPARQL service description",
-                        DescriptionServlets.serviceDescriptionFilter(about, stats)));
+                        DescriptionServlets.serviceDescriptionFilter(about, stats)),
+                new FilterRoute("/id/*", "the lists of /id/: /id/ (the kinds) and /id/{kind}/ (its entities, paged); other paths go on",
+                        new KindLists(catalog, about)));
 
         List<Route> routes = new ArrayList<>();
         routes.add(new Route("", "the home page", WebPages.home(about, sources, stats, () -> cards)));
@@ -68,6 +77,9 @@ public final class Routes {
         RdfFormats.suffixes().keySet().forEach(suffix ->
                 routes.add(new Route("/ontology." + suffix, "the ontology in one syntax", resources)));
         routes.add(new Route("/.well-known/void", "the VoID description of the dataset", DescriptionServlets.voidServlet(about, sources, stats)));
+        ReconcileServlet reconcile = new ReconcileServlet(catalog, search, dataset.asDatasetGraph(), about);
+        routes.add(new Route("/reconcile", "the OpenRefine reconciliation service (API 0.2): manifest, queries, extension", reconcile));
+        routes.add(new Route("/reconcile/*", "the reconciliation service's suggest, preview and property proposals", reconcile));
         routes.add(new Route("/queries", "the saved queries, as JSON", saved));
         routes.add(new Route("/queries/*", "a saved query run (results, or its page for a browser)", saved));
         return new Table(filters, List.copyOf(routes));

@@ -77,6 +77,9 @@ public final class EntityPage {
     /** A claim about the resource: its quotes, kind, who it is attributed to and where it is stated. */
     public record ClaimCard(Link claim, String kind, List<String> quotes, List<Link> attributedTo, Link statedIn) {}
 
+    /** A claim of a source document, where it stands in the text: its quotes and the characters they span. */
+    public record StatedClaim(Link claim, String kind, List<String> quotes, String position) {}
+
     /** Resources that link here by one property, read from their side: "developed by Baidu". */
     public record Incoming(String phrase, List<Value> from) {}
 
@@ -84,8 +87,8 @@ public final class EntityPage {
     public record Model(DatasetMetadata dataset, String iri, String path, String label, String zhLabel,
                         List<String> zhLabelNotes, List<Link> types,
                         List<String> alsoWritten, String statement, List<Evidence> evidence, List<Fact> facts,
-                        List<ClaimCard> claims, List<Incoming> linkedFrom, List<Link> mentionedIn,
-                        List<Link> formats) {}
+                        List<ClaimCard> claims, List<StatedClaim> statedHere, List<Incoming> linkedFrom, List<Link> mentionedIn,
+                        List<Link> formats, Link kindList) {}
 
     private final DatasetGraph dsg;
     private final GraphSources sources;
@@ -118,9 +121,13 @@ public final class EntityPage {
         FactEvidence annotations = FactEvidence.of(dsg, self);
         Optional<Node> zh = labelNodeIn(self, "zh");
         List<String> zhNotes = zh.map(z -> curatorNotes(description, annotations, self, RDFS.label.asNode(), z)).orElse(List.of());
+        String kind = KindNames.kindOf(iri);
+        Link kindList = kind == null ? null : new Link(KindNames.listPath(kind), "All " + KindNames.title(kind).toLowerCase(java.util.Locale.ROOT));
+        List<StatedClaim> statedHere = statedIn(self);
         return new Model(dataset, iri, here, label, zh.map(Node::getLiteralLexicalForm).orElse(null), zhNotes, types, alt,
                 first(self, STATEMENT).map(Node::getLiteralLexicalForm).orElse(null), evidence(self),
-                facts(description, self, annotations), claimsAbout(self), linkedFrom(description, self, label), mentionedIn(self), formats);
+                facts(description, self, annotations), claimsAbout(self), statedHere,
+                linkedFrom(description, self, label, !statedHere.isEmpty()), mentionedIn(self), formats, kindList);
     }
 
     /** For a claim: the exact words of its source, with the text around them. */
@@ -186,14 +193,55 @@ public final class EntityPage {
     }
 
     /**
+     * For a source document: the claims stated in it, in the order of the text (the {@code oa:start} of each claim's
+     * {@code oa:TextPositionSelector}; claims without one last, by IRI), each with its quotes.
+     */
+    private List<StatedClaim> statedIn(Node doc) {
+        record Placed(long start, StatedClaim claim, String iri) {}
+        List<Placed> placed = new ArrayList<>();
+        for (Node claim : subjects(doc, STATED_IN)) {
+            if (!claim.isURI() || !dsg.contains(Node.ANY, claim, RDF.type.asNode(), KG.Claim.asNode())) continue;
+            List<String> quotes = new ArrayList<>();
+            long start = Long.MAX_VALUE;
+            long end = -1;
+            for (Node ev : objects(dsg, claim, HAS_EVIDENCE)) {
+                for (Node selector : objects(dsg, ev, HAS_SELECTOR)) {
+                    first(selector, EXACT).ifPresent(q -> quotes.add(q.getLiteralLexicalForm()));
+                    Optional<Long> s = first(selector, START).flatMap(EntityPage::integer);
+                    if (s.isPresent() && s.get() < start) {
+                        start = s.get();
+                        end = first(selector, END).flatMap(EntityPage::integer).orElse(-1L);
+                    }
+                }
+            }
+            String position = start == Long.MAX_VALUE ? null : "characters " + start + "–" + (end < 0 ? "?" : end);
+            placed.add(new Placed(start, new StatedClaim(link(claim), first(claim, CLAIM_KIND).flatMap(this::label).orElse(null),
+                    quotes, position), claim.getURI()));
+        }
+        placed.sort(Comparator.comparingLong(Placed::start).thenComparing(Placed::iri));
+        return placed.stream().map(Placed::claim).toList();
+    }
+
+    private static Optional<Long> integer(Node n) {
+        if (!n.isLiteral()) return Optional.empty();
+        try {
+            return Optional.of(Long.parseLong(n.getLiteralLexicalForm().strip()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
      * What links here, grouped by property and read from the linking side with the phrase of {@link InversePhrases}:
      * "developed by Baidu" ERNIE-Bot, "member of Baidu" Robin Li; each by its label, linked to its page.
      */
-    private List<Incoming> linkedFrom(DatasetGraph description, Node self, String selfLabel) {
+    private List<Incoming> linkedFrom(DatasetGraph description, Node self, String selfLabel, boolean claimsListed) {
         Map<String, Set<Node>> byPhrase = new TreeMap<>();
         description.find(Node.ANY, Node.ANY, Node.ANY, self).forEachRemaining(q -> {
             Node p = q.getPredicate();
             if (p.equals(ABOUT) || p.equals(MENTIONS) || p.equals(RDF.type.asNode())) return;
+            // A source's claims and their evidence are listed in text order: not again as raw links.
+            if (claimsListed && (p.equals(STATED_IN) || p.equals(HAS_SOURCE))) return;
             if (q.getSubject().isURI() && q.getSubject().getURI().startsWith(self.getURI() + "#")) return;
             byPhrase.computeIfAbsent(InversePhrases.of(p, labelIn(p, "en")) + " " + selfLabel,
                     k -> new TreeSet<>(Comparator.comparing(this::name, String.CASE_INSENSITIVE_ORDER).thenComparing((Node n) -> n.toString())))

@@ -25,25 +25,27 @@ import org.apache.jena.vocabulary.RDFS;
 public final class LandingPage {
     static final String YASGUI = "/webjars/zazuko__yasgui/4.5.0/build/";
 
-    /** The classes counted on the home page, in the order shown. */
-    private static final Map<Resource, String> SHOWN = new LinkedHashMap<>();
+    /** The classes counted on the home page, in the order shown, each with the kind of IRI its instances have. */
+    private static final Map<Resource, Shown> SHOWN = new LinkedHashMap<>();
+
+    private record Shown(String label, String kind) {}
 
     static {
-        SHOWN.put(KG.Company, "Companies");
-        SHOWN.put(KG.Startup, "of which start-ups");
-        SHOWN.put(KG.GovernmentBody, "Government bodies");
-        SHOWN.put(KG.AcademicInstitution, "Universities and institutes");
-        SHOWN.put(FOAF.Person, "People");
-        SHOWN.put(KG.AIModel, "AI models");
-        SHOWN.put(KG.Product, "Products and platforms");
-        SHOWN.put(KG.Policy, "Policies");
-        SHOWN.put(SCHEMA.Event, "Events");
-        SHOWN.put(SCHEMA.Place, "Places");
-        SHOWN.put(KG.Claim, "Claims");
+        SHOWN.put(KG.Company, new Shown("Companies", "org"));
+        SHOWN.put(KG.Startup, new Shown("of which start-ups", "org"));
+        SHOWN.put(KG.GovernmentBody, new Shown("Government bodies", "org"));
+        SHOWN.put(KG.AcademicInstitution, new Shown("Universities and institutes", "org"));
+        SHOWN.put(FOAF.Person, new Shown("People", "person"));
+        SHOWN.put(KG.AIModel, new Shown("AI models", "model"));
+        SHOWN.put(KG.Product, new Shown("Products and platforms", "product"));
+        SHOWN.put(KG.Policy, new Shown("Policies", "policy"));
+        SHOWN.put(SCHEMA.Event, new Shown("Events", "event"));
+        SHOWN.put(SCHEMA.Place, new Shown("Places", "place"));
+        SHOWN.put(KG.Claim, new Shown("Claims", "claim"));
     }
 
-    /** A row of the counts table. */
-    public record Count(String label, long n) {}
+    /** A row of the counts table, linked to the list of what it counts ({@code /id/org/?type=…}), or not ({@code href} null). */
+    public record Count(String label, long n, String href) {}
 
     /** A source document and the number of claims taken from it. */
     public record SourceClaims(Link source, long claims) {}
@@ -62,11 +64,11 @@ public final class LandingPage {
     static Model model(String origin, DatasetStatistics stats, Map<String, String> sourceTitles,
                        List<SavedQueryCard> queries, DatasetMetadata dataset) {
         List<Count> counts = new ArrayList<>();
-        counts.add(new Count("Triples", stats.triples()));
-        counts.add(new Count("Described entities", stats.entities()));
-        SHOWN.forEach((cls, label) -> {
+        counts.add(new Count("Triples", stats.triples(), null));
+        counts.add(new Count("Described entities", stats.entities(), "/id/"));
+        SHOWN.forEach((cls, shown) -> {
             Long n = stats.entitiesByClassAndSubclasses().get(cls.getURI());
-            if (n != null && n > 0) counts.add(new Count(label, n));
+            if (n != null && n > 0) counts.add(new Count(shown.label(), n, KindListPage.pageHref(shown.kind(), cls.getURI(), 1)));
         });
         List<SourceClaims> sources = stats.claimsBySource().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .map(e -> new SourceClaims(Link.to(e.getKey(), sourceTitles.getOrDefault(e.getKey(), e.getKey())), e.getValue()))
