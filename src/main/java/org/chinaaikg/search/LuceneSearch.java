@@ -20,6 +20,10 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -61,10 +65,24 @@ public final class LuceneSearch implements EntitySearch, AutoCloseable {
     private final IndexSearcher searcher;
     private final Analyzer analyzer = SearchIndex.analyzer();
 
+    private final List<String> kinds;
+
     private LuceneSearch(Directory directory) throws IOException {
         this.directory = directory;
         this.reader = DirectoryReader.open(directory);
         this.searcher = new IndexSearcher(reader);
+        List<String> k = new ArrayList<>();
+        Terms terms = MultiTerms.getTerms(reader, SearchIndex.KIND);
+        if (terms != null) {
+            TermsEnum it = terms.iterator();
+            for (BytesRef t = it.next(); t != null; t = it.next()) k.add(t.utf8ToString());
+        }
+        this.kinds = List.copyOf(k);
+    }
+
+    /** The kinds of entity in the index ({@code claim}, {@code model}, {@code org}…), sorted. */
+    public List<String> kinds() {
+        return kinds;
     }
 
     /** The index {@code load} built in a store directory, or null if that store has none (built before the index). */

@@ -15,6 +15,7 @@ import org.chinaaikg.describe.DatasetStatistics;
 import org.chinaaikg.describe.GraphSources;
 import org.chinaaikg.query.Parameter;
 import org.chinaaikg.query.SavedQueries;
+import org.chinaaikg.search.LuceneSearch;
 import org.chinaaikg.store.Derived;
 import org.chinaaikg.web.html.SavedQueryCard;
 
@@ -34,7 +35,8 @@ public final class Routes {
 
     private Routes() {}
 
-    public static Table table(Dataset dataset, Derived derived, SavedQueries queries, long timeoutMillis, QueryGate gate) {
+    public static Table table(Dataset dataset, Derived derived, SavedQueries queries, long timeoutMillis, QueryGate gate,
+                              LuceneSearch search) {
         // What is derived from the whole store was computed by load (or once at start): no request scans the store.
         DatasetStatistics counts = DatasetStatistics.of(derived);
         GraphSources graphSources = GraphSources.of(derived);
@@ -68,6 +70,8 @@ public final class Routes {
         RdfFormats.suffixes().keySet().forEach(suffix ->
                 routes.add(new Route("/ontology." + suffix, "the ontology in one syntax", resources)));
         routes.add(new Route("/.well-known/void", "the VoID description of the dataset", DescriptionServlets.voidServlet(about, sources, stats)));
+        routes.add(new Route("/search", "search by name or words (page, or JSON by Accept)", SearchServlet.search(search, about)));
+        routes.add(new Route("/search/suggest", "the search box's typeahead (JSON)", SearchServlet.suggest(search)));
         routes.add(new Route("/queries", "the saved queries, as JSON", saved));
         routes.add(new Route("/queries/*", "a saved query run (results, or its page for a browser)", saved));
         return new Table(filters, List.copyOf(routes));
