@@ -11,6 +11,8 @@ import java.util.concurrent.Callable;
 import org.apache.jena.query.Dataset;
 import org.chinaaikg.query.Parameter;
 import org.chinaaikg.query.QueryRunner;
+import org.chinaaikg.search.LuceneSearch;
+import org.chinaaikg.search.TextQuery;
 import org.chinaaikg.query.ResultFormat;
 import org.chinaaikg.query.SavedQuery;
 import org.chinaaikg.store.Manifest;
@@ -82,6 +84,10 @@ public final class QueryCommand implements Callable<Integer> {
         var binding = bind(query, err);
         if (binding == null) return 2;
         Dataset dataset = Stores.open(store);
+        // text:query over the index load built beside the store (or one built now, for an older store).
+        LuceneSearch search = LuceneSearch.openIn(store);
+        if (search == null) search = LuceneSearch.inMemory(dataset.asDatasetGraph());
+        TextQuery.register(dataset.getContext(), search);
         try {
             QueryRunner.Result result = QueryRunner.run(dataset.asDatasetGraph(), query.query(), binding, (long) (timeout * 1000));
             PrintWriter out = spec.commandLine().getOut();
@@ -95,6 +101,7 @@ public final class QueryCommand implements Callable<Integer> {
             return 1;
         } finally {
             Stores.release(dataset);
+            search.close();
         }
     }
 

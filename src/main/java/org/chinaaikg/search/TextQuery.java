@@ -7,6 +7,7 @@ import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.QueryParseException;
+import org.apache.jena.sparql.ARQConstants;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.ExecutionContext;
 import org.apache.jena.sparql.engine.QueryIterator;
@@ -59,7 +60,17 @@ public final class TextQuery extends PropertyFunctionBase {
 
     /** Registers {@code text:query} over {@code search} in the property-function registry of a context (a dataset's). */
     public static void register(Context context, LuceneSearch search) {
-        PropertyFunctionRegistry registry = PropertyFunctionRegistry.get(context);
+        PropertyFunctionRegistry registry = context.get(ARQConstants.registryPropertyFunctions);
+        if (registry == null) {
+            // Never into the global registry: each dataset has its own index. A copy of the standard one, then.
+            registry = new PropertyFunctionRegistry();
+            PropertyFunctionRegistry standard = PropertyFunctionRegistry.get();
+            for (java.util.Iterator<String> it = standard.keys(); it.hasNext(); ) {
+                String uri = it.next();
+                registry.put(uri, standard.get(uri));
+            }
+            PropertyFunctionRegistry.set(context, registry);
+        }
         TextQuery function = new TextQuery(search);
         registry.put(IRI, uri -> function);
     }
