@@ -97,8 +97,10 @@ public final class Stores {
                 // What the pages and descriptions show of the whole store, so that no request has to scan it.
                 derived = Derived.compute(dsg);
                 // The full-text index, inside the fresh store so that it is swapped in (or not) with it.
+                long t0 = System.nanoTime();
                 long docs = Txn.calculateRead(dsg, () -> buildIndex(dsg, fresh.resolve(SearchIndex.DIR_NAME)));
-                log.accept(String.format("indexed %d names, statements and quotes for search", docs));
+                log.accept(String.format(java.util.Locale.ROOT, "indexed %d names, statements and quotes for search in %.2f s",
+                        docs, (System.nanoTime() - t0) / 1e9));
             } finally {
                 TDBInternal.expel(dsg);
             }
