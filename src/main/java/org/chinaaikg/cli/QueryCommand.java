@@ -25,6 +25,8 @@ import org.apache.jena.sparql.exec.http.QueryExecHTTP;
 import org.apache.jena.sparql.exec.http.QueryExecHTTPBuilder;
 import org.chinaaikg.query.Parameter;
 import org.chinaaikg.query.QueryRunner;
+import org.chinaaikg.search.LuceneSearch;
+import org.chinaaikg.search.TextQuery;
 import org.chinaaikg.query.ResultFormat;
 import org.chinaaikg.query.SavedQueries;
 import org.chinaaikg.query.SavedQuery;
@@ -139,17 +141,23 @@ public final class QueryCommand implements Callable<Integer> {
             throw new UserError(1, "--store " + store + ": the folder is read-only (TDB2 writes its lock file in it); make it writable");
         }
         Dataset dataset;
+        LuceneSearch search;
         try {
             dataset = Stores.open(store);
         } catch (RuntimeException e) {
             throw new UserError(1, "cannot open the store " + store + " (is another program using it?): " + Main.oneLine(e));
         }
+        // text:query over the index load built beside the store (or one built now, for an older store).
+        search = LuceneSearch.openIn(store);
+        if (search == null) search = LuceneSearch.inMemory(dataset.asDatasetGraph());
+        TextQuery.register(dataset.getContext(), search);
         try {
             return QueryRunner.run(dataset.asDatasetGraph(), query, binding, (long) (timeout * 1000));
         } catch (RuntimeException e) {
             throw new UserError(1, QueryRunner.isTimeout(e) ? "timed out after " + timeout + " s; pass --timeout SECONDS" : Main.oneLine(e));
         } finally {
             Stores.release(dataset);
+            search.close();
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.query.Dataset;
 import org.chinaaikg.query.SavedQueries;
+import org.chinaaikg.search.LuceneSearch;
 import org.chinaaikg.web.KgServer;
 import org.chinaaikg.project.Inputs;
 import org.chinaaikg.store.Derived;
@@ -64,6 +65,7 @@ public final class ServeCommand implements Callable<Integer> {
     private FusekiServer server;
     private Dataset dataset;
     private ServingLock lock;
+    private LuceneSearch search;
     private boolean reloaded;
 
     @Override
@@ -144,8 +146,14 @@ public final class ServeCommand implements Callable<Integer> {
             LOG.info("Store {} has no {}: computing its counts now", store, Derived.FILE_NAME);
             return Derived.compute(dataset.asDatasetGraph());
         });
+        // The search index load built in the store, or (a store built before load kept one) built now, in memory.
+        search = LuceneSearch.openIn(store);
+        if (search == null) {
+            LOG.info("Store {} has no search index: building it in memory now", store);
+            search = LuceneSearch.inMemory(dataset.asDatasetGraph());
+        }
         SavedQueries saved = SavedQueries.load(queries, LOG::warn);
-        server = KgServer.build(KgServer.builder(dataset, derived, saved, Duration.ofMillis((long) (timeout * 1000)))
+        server = KgServer.build(KgServer.builder(dataset, derived, saved, Duration.ofMillis((long) (timeout * 1000)), search)
                 .port(port)
                 .loopback(LOOPBACK.contains(host)));
         try {
@@ -173,6 +181,8 @@ public final class ServeCommand implements Callable<Integer> {
         if (server != null) server.stop();
         if (dataset != null) Stores.release(dataset);
         if (lock != null) lock.close();
+        if (search != null) search.close();
+        search = null;
         server = null;
         dataset = null;
         lock = null;

@@ -13,6 +13,8 @@ import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.chinaaikg.query.ClosedFunctions;
 import org.chinaaikg.query.SavedQueries;
+import org.chinaaikg.search.LuceneSearch;
+import org.chinaaikg.search.TextQuery;
 import org.chinaaikg.store.Derived;
 
 /**
@@ -32,14 +34,25 @@ public final class KgServer {
 
     private KgServer() {}
 
-    /** {@code derived}: what {@code load} computed from the whole store (counts, graph-to-source map, title, licence). */
+    /** As {@link #builder(Dataset, Derived, SavedQueries, Duration, LuceneSearch)}, with a search index built now, in memory. */
     public static FusekiServer.Builder builder(Dataset dataset, Derived derived, SavedQueries queries, Duration timeout) {
+        return builder(dataset, derived, queries, timeout, LuceneSearch.inMemory(dataset.asDatasetGraph()));
+    }
+
+    /**
+     * {@code derived}: what {@code load} computed from the whole store (counts, graph-to-source map, title, licence);
+     * {@code search}: the full-text index {@code load} built beside it (search pages, typeahead, {@code text:query}).
+     */
+    public static FusekiServer.Builder builder(Dataset dataset, Derived derived, SavedQueries queries, Duration timeout,
+                                               LuceneSearch search) {
         DatasetGraph dsg = dataset.asDatasetGraph();
         dsg.getContext().set(ARQ.queryTimeout, timeout.toMillis());
         // No SERVICE to anywhere: a public endpoint must not become a proxy to other hosts.
         dsg.getContext().set(ARQ.httpServiceAllowed, false);
         // No <java:any.Class> function names: they make the JVM load and initialise any class on the classpath.
         ClosedFunctions.install(dsg.getContext());
+        // text:query over the search index, in the closed registry just installed.
+        TextQuery.register(dsg.getContext(), search);
         DataService readOnly = DataService.newBuilder(dsg)
                 .addEndpoint(Operation.Query, "sparql")
                 .addEndpoint(Operation.Query, "query")
@@ -53,7 +66,7 @@ public final class KgServer {
                 .maxServerThreads(Limits.MAX_THREADS)
                 // The query endpoint with our limits: the timeout is a ceiling, the gate bounds concurrency, REGEX stops.
                 .registerOperation(Operation.Query, WebContent.contentTypeSPARQLQuery, new GuardedQuery(timeout.toMillis(), gate));
-        return Routes.mount(builder, readOnly, Routes.table(dataset, derived, queries, timeout.toMillis(), gate));
+        return Routes.mount(builder, readOnly, Routes.table(dataset, derived, queries, timeout.toMillis(), gate, search));
     }
 
     /** Builds the server from {@link #builder}, with a response buffer that Jetty's pool reuses and our headers on every answer. */

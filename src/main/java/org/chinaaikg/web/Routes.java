@@ -16,8 +16,7 @@ import org.chinaaikg.describe.EntityCatalog;
 import org.chinaaikg.describe.GraphSources;
 import org.chinaaikg.query.Parameter;
 import org.chinaaikg.query.SavedQueries;
-import org.chinaaikg.search.EntitySearch;
-import org.chinaaikg.search.LabelSearch;
+import org.chinaaikg.search.LuceneSearch;
 import org.chinaaikg.store.Derived;
 import org.chinaaikg.web.html.SavedQueryCard;
 
@@ -37,7 +36,8 @@ public final class Routes {
 
     private Routes() {}
 
-    public static Table table(Dataset dataset, Derived derived, SavedQueries queries, long timeoutMillis, QueryGate gate) {
+    public static Table table(Dataset dataset, Derived derived, SavedQueries queries, long timeoutMillis, QueryGate gate,
+                              LuceneSearch search) {
         // What is derived from the whole store was computed by load (or once at start): no request scans the store.
         DatasetStatistics counts = DatasetStatistics.of(derived);
         GraphSources graphSources = GraphSources.of(derived);
@@ -53,7 +53,6 @@ public final class Routes {
         // Every entity with its kind, names, types and counts: computed once, on first use (index look-ups, no scan).
         Supplier<EntityCatalog> catalog = EntityCatalog.lazy(dataset.asDatasetGraph());
         // Finding entities by name; the in-memory stand-in until the full-text index is merged in its place.
-        EntitySearch search = new LabelSearch(catalog);
 
         List<FilterRoute> filters = List.of(
                 new FilterRoute("/*", "compressed request bodies get 415 (inflated, they would pass the body limit)", new RequestEncoding()),
@@ -80,6 +79,8 @@ public final class Routes {
         ReconcileServlet reconcile = new ReconcileServlet(catalog, search, dataset.asDatasetGraph(), about);
         routes.add(new Route("/reconcile", "the OpenRefine reconciliation service (API 0.2): manifest, queries, extension", reconcile));
         routes.add(new Route("/reconcile/*", "the reconciliation service's suggest, preview and property proposals", reconcile));
+        routes.add(new Route("/search", "search by name or words (page, or JSON by Accept)", SearchServlet.search(search, about)));
+        routes.add(new Route("/search/suggest", "the search box's typeahead (JSON)", SearchServlet.suggest(search)));
         routes.add(new Route("/queries", "the saved queries, as JSON", saved));
         routes.add(new Route("/queries/*", "a saved query run (results, or its page for a browser)", saved));
         return new Table(filters, List.copyOf(routes));

@@ -153,7 +153,8 @@ public final class SavedQueryServlet extends HttpServlet {
         Map<String, String> given = new LinkedHashMap<>();
         req.getParameterMap().forEach((k, v) -> given.put(k, v.length > 0 ? v[0] : ""));
         SavedQueryCard card = new SavedQueryCard(query.name(), query.summary(), query.description(),
-                query.parameters().stream().map(Parameter::name).toList(), query.text());
+                query.parameters().stream().map(Parameter::name).toList(), query.text(),
+                query.parameters().stream().filter(p -> p.type().equals("iri")).map(Parameter::name).toList());
         String origin = Http.absolute(req, "");
         int status = HttpServletResponse.SC_OK;
         String html;

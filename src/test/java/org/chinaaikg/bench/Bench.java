@@ -42,7 +42,7 @@ public final class Bench {
     static final String KG = "https://w3id.org/china-ai-kg/id/";
     static final String[] WHO = {"ours", "plain", "plain, no stats"};
 
-    record Options(List<Long> sizes, int repeats, double seconds, long seed, boolean bundled, boolean oursAlone, Path work,
+    record Options(List<Long> sizes, int repeats, double seconds, long seed, boolean bundled, boolean oursAlone, boolean searchOnly, Path work,
                    Path fusekiJar, Path ourJar) {}
 
     public static void main(String[] args) throws Exception {
@@ -52,6 +52,7 @@ public final class Bench {
         long seed = 42;
         boolean bundled = true;
         boolean oursAlone = false;
+        boolean searchOnly = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--sizes" -> sizes = args[++i].isBlank() ? List.of() : Arrays.stream(args[i].split(",")).map(Bench::size).toList();
@@ -60,6 +61,7 @@ public final class Bench {
                 case "--seed" -> seed = Long.parseLong(args[++i]);
                 case "--no-bundled" -> bundled = false;
                 case "--ours-alone" -> oursAlone = true;
+                case "--search-only" -> searchOnly = true;
                 case "--help", "-h" -> {
                     System.out.println(USAGE);
                     return;
@@ -67,7 +69,7 @@ public final class Bench {
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + "\n" + USAGE);
             }
         }
-        Options o = new Options(sizes, repeats, seconds, seed, bundled, oursAlone, Path.of("bench", "work").toAbsolutePath(),
+        Options o = new Options(sizes, repeats, seconds, seed, bundled, oursAlone, searchOnly, Path.of("bench", "work").toAbsolutePath(),
                 Path.of("bench", "lib", "jena-fuseki-server-5.6.0.jar").toAbsolutePath(), Path.of("target", "china-ai-kg.jar").toAbsolutePath());
         List<String> out = new ArrayList<>();
         if (o.bundled()) out.addAll(bundled(o));
@@ -86,7 +88,8 @@ public final class Bench {
 
     static final String USAGE = "usage: bench/run.sh [--sizes 10k,100k,1m,10m] [--repeats 3] [--seconds 5] [--seed 42] [--no-bundled]"
             + " [--ours-alone]\n  --ours-alone: after the loads, only our server, each query once to warm up and then 3 times"
-            + " (for 10M: three servers with three copies of the store do not fit in 24 GB of page cache and heaps)";
+            + " (for 10M: three servers with three copies of the store do not fit in 24 GB of page cache and heaps)"
+            + "\n  --search-only: our load and the search measures only (no plain Fuseki, no tdbloader)";
 
     static long size(String s) {
         s = s.trim().toLowerCase(Locale.ROOT);
@@ -184,6 +187,8 @@ public final class Bench {
         Path store = dir.resolve("store");
         double oursLoad = time(List.of(java(), "-jar", o.ourJar().toString(), "load", "--store", store.toString(),
                 "--data", data.toString(), "--ontology", ontology.toString()), dir, "ours");
+        String label = String.format("%,d", triples);
+        if (o.searchOnly()) return searchRows(o, dir, store, data, ontology, label, oursLoad);
         List<String> files = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(data)) {
             walk.filter(p -> p.toString().endsWith(".ttl")).sorted().forEach(p -> files.add(p.toString()));
@@ -197,12 +202,12 @@ public final class Bench {
         deleteRecursively(dir.resolve("store-tdbloader-graph"));
         log("load: ours %.1f s, tdb2.tdbloader %.1f s, tdb2.tdbloader --graph %.1f s", oursLoad, plainLoad, graphLoad);
 
-        String label = String.format("%,d", triples);
         List<String> rows = new ArrayList<>();
         rows.add(row(label, "load, triples/s: ours against tdb2.tdbloader", new double[] {triples / oursLoad, triples / plainLoad, Double.NaN}, "%.0f"));
         rows.add(row(label, "  against tdb2.tdbloader --graph (quads, like ours)", new double[] {triples / oursLoad, triples / graphLoad, Double.NaN}, "%.0f"));
         if (o.oursAlone()) {
             rows.addAll(oursAlone(o, dir, store, data, ontology, label, growth.computeIfAbsent(triples, k -> new LinkedHashMap<>())));
+            rows.addAll(searchRows(o, dir, store, data, ontology, label, oursLoad));
             return rows;
         }
         // Each server its own copy of the same store (TDB2 allows one process per store).
@@ -243,6 +248,7 @@ public final class Bench {
                 : v.stream().mapToDouble(Bench::median).toArray()));
         for (Query q : mix) grows.put(q.name(), m.get("  " + q.name() + " alone, p50 ms")[0]);
         m.forEach((k, v) -> rows.add(row(label, k, v, fmtOf(k))));
+        rows.addAll(searchRows(o, dir, store, data, ontology, label, oursLoad));
         deleteRecursively(plainStore);
         deleteRecursively(noStats);
         return rows;
@@ -410,12 +416,77 @@ public final class Bench {
 
     record Query(String name, String text) {}
 
+    /** queries/find-by-name.rq before the search index: a case-insensitive CONTAINS over every label and spelling. */
+    static final String SUBSTRING_FIND_BY_NAME = """
+            PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+            PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+            SELECT DISTINCT ?entity ?label ?type ?matched
+            WHERE {
+              ?entity rdfs:label|skos:altLabel ?matched .
+              FILTER(CONTAINS(LCASE(STR(?matched)), LCASE(STR(?_name))))
+              ?entity rdfs:label ?label . FILTER(langMatches(lang(?label), "en"))
+              OPTIONAL { ?entity a ?type }
+              FILTER(STRSTARTS(STR(?entity), "https://w3id.org/china-ai-kg/id/"))
+            }
+            ORDER BY ?label
+            """;
+
+    // ---------------------------------------------------------------- search (our server only)
+
+    /**
+     * Search against the old substring find-by-name, on our server alone: /search (exact name, a typo, Chinese),
+     * /search/suggest, find-by-name over text:query, each 200 times after 50 to warm up (p50, p99); the substring query
+     * 3 times after one (it scans every label); and what the index adds to load (from load's own log).
+     */
+    static List<String> searchRows(Options o, Path dir, Path store, Path data, Path ontology, String label, double oursLoad) throws Exception {
+        List<String> rows = new ArrayList<>();
+        String logged = Files.readString(dir.resolve("load-ours.log"));
+        java.util.regex.Matcher indexed = java.util.regex.Pattern.compile("indexed (\\d+) names.* in ([0-9.]+) s").matcher(logged);
+        if (indexed.find()) {
+            double index = Double.parseDouble(indexed.group(2));
+            rows.add(row(label, "search: load with the index, s", new double[] {oursLoad, Double.NaN, Double.NaN}, "%.1f"));
+            rows.add(row(label, "search: load without it (less the index phase), s", new double[] {oursLoad - index, Double.NaN, Double.NaN}, "%.1f"));
+            rows.add(row(label, "search: index documents", new double[] {Double.parseDouble(indexed.group(1)), Double.NaN, Double.NaN}, "%.0f"));
+        }
+        Server s = Server.start(ours(o, store, data, ontology), dir, "ours-search");
+        try {
+            Map<String, HttpRequest> fast = new LinkedHashMap<>();
+            fast.put("/search?q=company 7", get(s.base, "/search?q=" + enc("company 7")));
+            fast.put("/search?q=compnay 7 (typo)", get(s.base, "/search?q=" + enc("compnay 7")));
+            fast.put("/search?q=公司7", get(s.base, "/search?q=" + enc("公司7")));
+            fast.put("/search/suggest?q=comp", get(s.base, "/search/suggest?q=comp"));
+            fast.put("find-by-name over text:query", sparqlRequests(s.base, List.of(new Query("fbn",
+                    Files.readString(Path.of("queries", "find-by-name.rq")).replace("?_name", "\"company 7\"")))).get(0));
+            for (Map.Entry<String, HttpRequest> e : fast.entrySet()) {
+                for (int i = 0; i < 50; i++) s.time(e.getValue());
+                List<Double> times = new ArrayList<>();
+                for (int i = 0; i < 200; i++) times.add(s.time(e.getValue()));
+                rows.add(row(label, "search: " + e.getKey() + " p50 ms", new double[] {percentile(times, 50), Double.NaN, Double.NaN}, "%.1f"));
+                rows.add(row(label, "search: " + e.getKey() + " p99 ms", new double[] {percentile(times, 99), Double.NaN, Double.NaN}, "%.1f"));
+            }
+            HttpRequest substring = sparqlRequests(s.base, List.of(new Query("old",
+                    SUBSTRING_FIND_BY_NAME.replace("?_name", "\"company 7\"")))).get(0);
+            s.time(substring);
+            List<Double> times = new ArrayList<>();
+            for (int i = 0; i < 3; i++) times.add(s.time(substring));
+            rows.add(row(label, "search: old substring find-by-name p50 ms (of 3)", new double[] {percentile(times, 50), Double.NaN, Double.NaN}, "%.1f"));
+        } finally {
+            s.stop();
+        }
+        return rows;
+    }
+
+    static HttpRequest get(String base, String path) {
+        return HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json").GET().build();
+    }
+
     /** Five saved queries as SPARQL, parameters filled in: aggregates over all claims and types, a label filter, lookups. */
     static List<Query> mix(String entity, String name) throws IOException {
         List<Query> mix = new ArrayList<>();
         mix.add(new Query("claims-per-source-kind", Files.readString(Path.of("queries", "claims-per-source-kind.rq"))));
         mix.add(new Query("count-by-type", Files.readString(Path.of("queries", "count-by-type.rq"))));
-        mix.add(new Query("find-by-name", Files.readString(Path.of("queries", "find-by-name.rq")).replace("?_name", "\"" + name + "\"")));
+        // The substring find-by-name as it was before the search index (plain Fuseki has no text:query).
+        mix.add(new Query("find-by-name", SUBSTRING_FIND_BY_NAME.replace("?_name", "\"" + name + "\"")));
         mix.add(new Query("claims-about", Files.readString(Path.of("queries", "claims-about.rq")).replace("?_entity_iri", "<" + entity + ">")));
         mix.add(new Query("models-and-developers", Files.readString(Path.of("queries", "models-and-developers.rq"))));
         return mix;

@@ -22,8 +22,25 @@ public final class QueryPage {
     /** Rows shown on the page; the CSV and JSON links give all of them. */
     static final int MAX_ROWS = 500;
 
-    /** A form field: a parameter's name and the value given for it. */
-    public record Field(String name, String value) {}
+    /**
+     * A form field: a parameter's name and the value given for it; {@code entity} when it takes an entity's IRI, with
+     * the kind of entity its name suggests ({@code company} → {@code org}; empty for any kind).
+     */
+    public record Field(String name, String value, boolean entity, String kind) {}
+
+    /** The kind of entity a parameter's name asks for, as in {@code /id/{kind}/}; empty for any. */
+    static String kindOf(String parameter) {
+        return switch (parameter) {
+            case "company", "org", "organization", "developer", "regulator" -> "org";
+            case "model" -> "model";
+            case "person" -> "person";
+            case "source", "document" -> "source";
+            case "policy" -> "policy";
+            case "claim" -> "claim";
+            case "product" -> "product";
+            default -> "";
+        };
+    }
 
     /** The results: their column names, the rows shown (a cell is a link or text; null when unbound) and how many in all. */
     public record Results(List<String> columns, List<List<Link>> rows, int total) {}
@@ -49,7 +66,7 @@ public final class QueryPage {
         String query = queryString(given);
         List<Link> formats = List.of("csv", "tsv", "json", "xml").stream()
                 .map(s -> new Link("/queries/" + q.name() + "." + s + query, s.toUpperCase(Locale.ROOT))).toList();
-        List<Field> fields = q.parameters().stream().map(p -> new Field(p, given.getOrDefault(p, ""))).toList();
+        List<Field> fields = q.parameters().stream().map(p -> new Field(p, given.getOrDefault(p, ""), q.entities().contains(p), kindOf(p))).toList();
         Results results = null;
         if (vars != null) {
             List<List<Link>> shown = rows.stream().limit(MAX_ROWS)
