@@ -1,6 +1,7 @@
 package org.chinaaikg.web;
 
 import org.chinaaikg.query.SavedQueries;
+import org.chinaaikg.store.Derived;
 import org.chinaaikg.vocab.Iris;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -64,7 +65,8 @@ class PagesTest {
                 + "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
                 + "SELECT ?label WHERE { GRAPH ?g { <https://w3id.org/china-ai-kg/id/person/mallory> rdfs:label ?label } FILTER(!BOUND(?__note) || true) }\n");
         SavedQueries saved = SavedQueries.load(queries, problem -> { throw new AssertionError(problem); });
-        server = KgServer.build(KgServer.builder(dataset, saved, Duration.ofSeconds(10)).port(0)).start();
+        server = KgServer.build(KgServer.builder(dataset,
+                Txn.calculateRead(dataset, () -> Derived.compute(dataset.asDatasetGraph())), saved, Duration.ofSeconds(10)).port(0)).start();
         base = "http://localhost:" + server.getHttpPort();
     }
 
