@@ -43,11 +43,19 @@ public class GuardedQuery extends SPARQL_QueryDataset {
             throw refused(action, full.getMessage());
         }
         try {
+            String tooDeep = QueryNesting.refusal(queryString);
+            if (tooDeep != null) throw new ActionErrorException(HttpSC.BAD_REQUEST_400, tooDeep, null);
             if (ceilingMillis > 0) BoundedRegex.deadline(System.nanoTime() + ceilingMillis * 1_000_000);
             super.execute(queryString, action);
         } catch (QueryCancelledException e) {
             if (ticket.stoppedBecause() != null) throw refused(action, ticket.stoppedBecause());
             throw e;
+        } catch (StackOverflowError e) {
+            // The last resort for what the text's nesting does not show: a 20,000-branch UNION or || chain is flat
+            // text but a 20,000-deep tree for the parser's checks, the optimizer and the evaluator.
+            throw new ActionErrorException(HttpSC.BAD_REQUEST_400, "The query is nested too deeply for the server to "
+                    + "parse, plan or evaluate (a long chain of UNION, OPTIONAL, || or / nests one level per link): "
+                    + "split it into several queries or use VALUES.", null);
         } finally {
             BoundedRegex.clear();
             ticket.close();
@@ -60,6 +68,10 @@ public class GuardedQuery extends SPARQL_QueryDataset {
      */
     @Override
     protected void sendResults(HttpAction action, QueryExecResult result, Prologue prologue) {
+        if (result.isGraph() || result.isDataset()) {
+            String refused = GraphOutput.refusal(action.getRequest());
+            if (refused != null) throw new ActionErrorException(HttpSC.NOT_ACCEPTABLE_406, refused, null);
+        }
         if (!result.isRowSet()) {
             super.sendResults(action, result, prologue);
             return;

@@ -50,4 +50,12 @@ public final class Limits {
      * {@code Retry-After} rather than an OutOfMemoryError for everyone.
      */
     public static final double ANSWER_BUFFERS_HEAP_SHARE = 0.25;
+
+    // ---- Bad input
+
+    /**
+     * Brackets ({@code { ( [}) open at once in a query: 2,000 nested sub-selects overflowed the parser's stack (a
+     * StackOverflowError and a 500). Counted on the text before parsing; past it, 400. Real queries nest a few levels.
+     */
+    public static final int MAX_QUERY_NESTING = 200;
 }
