@@ -40,6 +40,8 @@ public final class KgServer {
         dsg.getContext().set(ARQ.httpServiceAllowed, false);
         // No <java:any.Class> function names: they make the JVM load and initialise any class on the classpath.
         ClosedFunctions.install(dsg.getContext());
+        // Sorts and DISTINCT past this many rows spill to temporary files instead of filling the heap.
+        dsg.getContext().set(ARQ.spillToDiskThreshold, Limits.SPILL_TO_DISK_ROWS);
         DataService readOnly = DataService.newBuilder(dsg)
                 .addEndpoint(Operation.Query, "sparql")
                 .addEndpoint(Operation.Query, "query")
@@ -48,6 +50,8 @@ public final class KgServer {
                 .addEndpoint(Operation.GSP_R)
                 .build();
         QueryGate gate = new QueryGate();
+        // Under memory pressure the heaviest running query is stopped (503) before the heap is gone.
+        MemoryWatchdog.watch(gate);
         FusekiServer.Builder builder = FusekiServer.create()
                 // Fuseki's 20 threads were all that a few slow clients needed to hold the server.
                 .maxServerThreads(Limits.MAX_THREADS)
