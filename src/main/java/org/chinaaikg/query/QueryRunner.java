@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -44,11 +45,17 @@ public final class QueryRunner {
     public record Triples(Graph graph) implements Result {}
 
     public static Result run(DatasetGraph dsg, Query query, Binding binding, long timeoutMillis) {
+        return run(dsg, query, binding, timeoutMillis, exec -> {});
+    }
+
+    /** As {@link #run(DatasetGraph, Query, Binding, long)}, telling {@code started} the execution (to abort it). */
+    public static Result run(DatasetGraph dsg, Query query, Binding binding, long timeoutMillis, Consumer<QueryExec> started) {
         return Txn.calculateRead(dsg, () -> {
             var builder = QueryExec.dataset(dsg).query(query).substitution(binding)
                     .set(ARQ.httpServiceAllowed, false);
             if (timeoutMillis > 0) builder = builder.timeout(timeoutMillis, TimeUnit.MILLISECONDS);
             try (QueryExec exec = builder.build()) {
+                started.accept(exec);
                 if (query.isSelectType()) return new Rows(materialize(exec.select()));
                 if (query.isAskType()) return new Bool(exec.ask());
                 if (query.isConstructType()) return new Triples(exec.construct());

@@ -136,10 +136,17 @@ public final class BoundedRegex {
         public NodeValue eval(List<NodeValue> args) {
             // Every match is found once under the deadline; then ARQ replaces as it always did.
             Pattern p = patterns.get("REPLACE", args.get(1), args.size() > 3 ? args.get(3) : null);
-            Matcher m = p.matcher(new Chars(lexical("REPLACE", args.get(0))));
+            String text = lexical("REPLACE", args.get(0));
+            Matcher m = p.matcher(new Chars(text));
+            long matches = 0;
             while (m.find()) {
+                matches++;
                 if (m.end() == m.start() && m.end() >= m.regionEnd()) break;
             }
+            // Before building it: the result is at most the text plus, per match, the replacement with each $n group.
+            String replacement = lexical("REPLACE", args.get(2));
+            long groups = replacement.chars().filter(c -> c == '$').count();
+            BoundedStrings.check(text.length() + matches * (replacement.length() + groups * text.length()), "REPLACE");
             return XSDFuncOp.strReplace(args.get(0), p, args.get(2));
         }
 

@@ -36,6 +36,8 @@ public final class BufferedAnswers implements Filter {
     public static final String CANCELLED = BufferedAnswers.class.getName() + ".cancelled";
     /** Request attribute: set when the cancellation came from the gate or the watchdog, which want Retry-After. */
     public static final String RETRY = BufferedAnswers.class.getName() + ".retry";
+    /** Request attribute: the status for a cancellation other than 503 (a string over its limit is a 422). */
+    public static final String STATUS = BufferedAnswers.class.getName() + ".status";
 
     private static final int CHUNK = 64 * 1024;
 
@@ -72,7 +74,8 @@ public final class BufferedAnswers implements Filter {
                 replace(resp, 503, "The server is buffering too many large answers at once: retry in "
                         + Limits.RETRY_AFTER_SECONDS + " s.", true);
             } else if (cancelled != null) {
-                replace(resp, 503, cancelled.toString(), req.getAttribute(RETRY) != null);
+                Object status = req.getAttribute(STATUS);
+                replace(resp, status instanceof Integer code ? code : 503, cancelled.toString(), req.getAttribute(RETRY) != null);
             } else {
                 resp.setContentLengthLong(buffer.out.size);
                 ServletOutputStream out = resp.getOutputStream();

@@ -43,11 +43,25 @@ public class GuardedQuery extends SPARQL_QueryDataset {
             throw refused(action, full.getMessage());
         }
         try {
+            String tooDeep = QueryNesting.refusal(queryString);
+            if (tooDeep != null) throw new ActionErrorException(HttpSC.BAD_REQUEST_400, tooDeep, null);
             if (ceilingMillis > 0) BoundedRegex.deadline(System.nanoTime() + ceilingMillis * 1_000_000);
             super.execute(queryString, action);
+        } catch (BoundedStrings.TooLong e) {
+            throw new ActionErrorException(HttpSC.UNPROCESSABLE_ENTITY_422, e.getMessage(), null);
         } catch (QueryCancelledException e) {
             if (ticket.stoppedBecause() != null) throw refused(action, ticket.stoppedBecause());
             throw e;
+        } catch (OutOfMemoryError e) {
+            // The last resort, should the watchdog be too late: what this query held is free once the error is here.
+            throw refused(action, "The server ran out of memory for this query: retry in " + Limits.RETRY_AFTER_SECONDS
+                    + " s, or ask for less (LIMIT, fewer rows to sort, group or join).");
+        } catch (StackOverflowError e) {
+            // The last resort for what the text's nesting does not show: a 20,000-branch UNION or || chain is flat
+            // text but a 20,000-deep tree for the parser's checks, the optimizer and the evaluator.
+            throw new ActionErrorException(HttpSC.BAD_REQUEST_400, "The query is nested too deeply for the server to "
+                    + "parse, plan or evaluate (a long chain of UNION, OPTIONAL, || or / nests one level per link): "
+                    + "split it into several queries or use VALUES.", null);
         } finally {
             BoundedRegex.clear();
             ticket.close();
@@ -60,6 +74,10 @@ public class GuardedQuery extends SPARQL_QueryDataset {
      */
     @Override
     protected void sendResults(HttpAction action, QueryExecResult result, Prologue prologue) {
+        if (result.isGraph() || result.isDataset()) {
+            String refused = GraphOutput.refusal(action.getRequest());
+            if (refused != null) throw new ActionErrorException(HttpSC.NOT_ACCEPTABLE_406, refused, null);
+        }
         if (!result.isRowSet()) {
             super.sendResults(action, result, prologue);
             return;
@@ -70,6 +88,10 @@ public class GuardedQuery extends SPARQL_QueryDataset {
             private <T> T watch(java.util.function.Supplier<T> step) {
                 try {
                     return step.get();
+                } catch (BoundedStrings.TooLong e) {
+                    action.getRequest().setAttribute(BufferedAnswers.CANCELLED, e.getMessage());
+                    action.getRequest().setAttribute(BufferedAnswers.STATUS, HttpSC.UNPROCESSABLE_ENTITY_422);
+                    throw e;
                 } catch (QueryCancelledException e) {
                     String why = ticket == null ? null : ticket.stoppedBecause();
                     action.getRequest().setAttribute(BufferedAnswers.CANCELLED, why != null ? why
@@ -98,7 +120,8 @@ public class GuardedQuery extends SPARQL_QueryDataset {
     protected QueryExec createQueryExec(HttpAction action, Query query, DatasetGraph dataset) {
         long[] t = timeouts(action.getRequestParameter("timeout"), ceilingMillis);
         // REGEX and REPLACE checked against the deadline as they match.
-        var builder = QueryExec.newBuilder().dataset(dataset).query(BoundedRegex.bound(query)).context(action.getContext());
+        // Strings a query builds stop at a length limit.
+        var builder = QueryExec.newBuilder().dataset(dataset).query(BoundedStrings.bound(BoundedRegex.bound(query))).context(action.getContext());
         if (t[0] > 0) builder.initialTimeout(t[0], TimeUnit.MILLISECONDS);
         if (t[1] > 0) builder.overallTimeout(t[1], TimeUnit.MILLISECONDS);
         QueryExec exec = builder.build();

@@ -53,6 +53,8 @@ public final class KgServer {
         ClosedFunctions.install(dsg.getContext());
         // text:query over the search index, in the closed registry just installed.
         TextQuery.register(dsg.getContext(), search);
+        // Sorts and DISTINCT past this many rows spill to temporary files instead of filling the heap.
+        dsg.getContext().set(ARQ.spillToDiskThreshold, Limits.SPILL_TO_DISK_ROWS);
         DataService readOnly = DataService.newBuilder(dsg)
                 .addEndpoint(Operation.Query, "sparql")
                 .addEndpoint(Operation.Query, "query")
@@ -61,6 +63,8 @@ public final class KgServer {
                 .addEndpoint(Operation.GSP_R)
                 .build();
         QueryGate gate = new QueryGate();
+        // Under memory pressure the heaviest running query is stopped (503) before the heap is gone.
+        MemoryWatchdog.watch(gate);
         FusekiServer.Builder builder = FusekiServer.create()
                 // Fuseki's 20 threads were all that a few slow clients needed to hold the server.
                 .maxServerThreads(Limits.MAX_THREADS)

@@ -50,4 +50,32 @@ public final class Limits {
      * {@code Retry-After} rather than an OutOfMemoryError for everyone.
      */
     public static final double ANSWER_BUFFERS_HEAP_SHARE = 0.25;
+
+    // ---- Bad input
+
+    /**
+     * Brackets ({@code { ( [}) open at once in a query: 2,000 nested sub-selects overflowed the parser's stack (a
+     * StackOverflowError and a 500). Counted on the text before parsing; past it, 400. Real queries nest a few levels.
+     */
+    public static final int MAX_QUERY_NESTING = 200;
+
+    // ---- Memory
+
+    /**
+     * ORDER BY, DISTINCT and the like keep at most this many rows in memory per operator, then spill to temporary
+     * files (ARQ's spill threshold): a sort over a cross product was an OutOfMemoryError in a 256 MB heap.
+     */
+    public static final long SPILL_TO_DISK_ROWS = 50_000;
+    /**
+     * The longest string a query may build (CONCAT, GROUP_CONCAT, REPLACE, any function): a chain of CONCATs doubling
+     * a string exhausted the heap in one 100-byte query. Past it, 422 naming the limit.
+     */
+    public static final int MAX_STRING_CHARS = 1 << 20;
+    /**
+     * When the heap in use after a garbage collection passes this share, the running query that allocated the most is
+     * stopped (503, {@code Retry-After}), before an OutOfMemoryError hits whichever request asks for memory next.
+     */
+    public static final double HEAP_WATCHDOG_SHARE = 0.70;
+    /** A query that allocated less than this cannot be what fills the heap: the watchdog leaves it alone. */
+    public static final long HEAP_WATCHDOG_MIN_QUERY_BYTES = 16L * 1024 * 1024;
 }

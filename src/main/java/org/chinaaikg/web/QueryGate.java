@@ -22,6 +22,9 @@ public final class QueryGate {
     /** One admitted query. Closing it gives its slots back. */
     public final class Ticket implements AutoCloseable {
         final long started = System.nanoTime();
+        /** The thread that runs the query (the one that entered the gate), and what it had allocated by then. */
+        private final long thread = Thread.currentThread().getId();
+        private final long allocatedBefore = Allocations.of(thread);
         private volatile QueryExec exec;
         private volatile boolean longRunning;
         private volatile String stopped;
@@ -36,6 +39,12 @@ public final class QueryGate {
         /** Why the gate stopped this query, or null if it did not. */
         public String stoppedBecause() {
             return stopped;
+        }
+
+        /** Bytes the query's thread allocated since it was admitted (-1 if the JVM does not tell): how heavy it is. */
+        public long allocatedBytes() {
+            long now = Allocations.of(thread);
+            return now < 0 || allocatedBefore < 0 ? -1 : now - allocatedBefore;
         }
 
         public long ageMillis() {
@@ -112,6 +121,12 @@ public final class QueryGate {
         return running.stream().filter(t -> t.stopped == null).max(Comparator.comparingLong(Ticket::ageMillis));
     }
 
+    /** The running query that allocated the most, for the memory watchdog; the oldest if allocations are not known. */
+    public Optional<Ticket> heaviest() {
+        return running.stream().filter(t -> t.stopped == null)
+                .max(Comparator.comparingLong(Ticket::allocatedBytes).thenComparingLong(Ticket::ageMillis));
+    }
+
     public int running() {
         return running.size();
     }
@@ -127,6 +142,18 @@ public final class QueryGate {
                 t.stop("Too many long-running queries (" + Limits.MAX_LONG_QUERIES + " may run longer than "
                         + longAfterMillis + " ms at once): this one was stopped; retry in " + Limits.RETRY_AFTER_SECONDS + " s.");
             }
+        }
+    }
+
+    /** Per-thread allocation counts, where the JVM keeps them (HotSpot does). */
+    private static final class Allocations {
+        private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+
+        static long of(long thread) {
+            if (THREADS instanceof com.sun.management.ThreadMXBean t && t.isThreadAllocatedMemoryEnabled()) {
+                return t.getThreadAllocatedBytes(thread);
+            }
+            return -1;
         }
     }
 

@@ -57,6 +57,7 @@ public final class Routes {
         List<FilterRoute> filters = List.of(
                 new FilterRoute("/*", "compressed request bodies get 415 (inflated, they would pass the body limit)", new RequestEncoding()),
                 new FilterRoute("/*", "request bodies over 1 MB get 413 before anything reads them", new BodyLimit(BodyLimit.DEFAULT_LIMIT)),
+                new FilterRoute("/*", "unreadable requests (unknown charset, bad percent-encoding, a stalled body) get a one-line 4xx", new MalformedRequests()),
                 new FilterRoute("/*", "error bodies sent with their length in bytes (a Fuseki bug)", new ErrorMessageLength()),
                 new FilterRoute("/*", "TRACE and raw-echoed JSONP/stylesheet values refused (after the body limit: it may read a form)", new SecurityHeaders()),
                 new FilterRoute("/*", "CORS: any origin may GET and POST; preflight answered", new Cors()),

@@ -71,16 +71,43 @@ public final class SavedQueryServlet extends HttpServlet {
         this.gate = gate;
     }
 
-    /** Runs a saved query through the gate (null when the gate is full: a 503 with Retry-After is sent). */
+    /**
+     * Runs a saved query through the gate, with the endpoint's protections: REGEX and REPLACE stop at the deadline,
+     * strings at their length limit, and the gate (or the memory watchdog) can stop it. Null when it was refused or
+     * stopped: the answer (503 with Retry-After, or 422 for a string over the limit) is sent.
+     */
     private QueryRunner.Result run(HttpServletResponse resp, SavedQuery query, Binding binding) throws IOException {
         try (QueryGate.Ticket ticket = gate.enter()) {
-            return QueryRunner.run(dsg, query.query(), binding, timeoutMillis);
+            if (timeoutMillis > 0) BoundedRegex.deadline(System.nanoTime() + timeoutMillis * 1_000_000);
+            try {
+                return QueryRunner.run(dsg, guarded.computeIfAbsent(query.name(),
+                        n -> BoundedStrings.bound(BoundedRegex.bound(query.query()))), binding, timeoutMillis, ticket::attach);
+            } catch (BoundedStrings.TooLong e) {
+                text(resp, 422, e.getMessage());
+                return null;
+            } catch (org.apache.jena.query.QueryCancelledException e) {
+                if (ticket.stoppedBecause() == null) throw e;
+                busy(resp, ticket.stoppedBecause());
+                return null;
+            } catch (OutOfMemoryError e) {
+                busy(resp, "The server ran out of memory for this query: retry in " + Limits.RETRY_AFTER_SECONDS + " s.");
+                return null;
+            } finally {
+                BoundedRegex.clear();
+            }
         } catch (QueryGate.Full full) {
-            resp.setHeader("Retry-After", String.valueOf(Limits.RETRY_AFTER_SECONDS));
-            text(resp, HttpServletResponse.SC_SERVICE_UNAVAILABLE, full.getMessage());
+            busy(resp, full.getMessage());
             return null;
         }
     }
+
+    private static void busy(HttpServletResponse resp, String message) throws IOException {
+        resp.setHeader("Retry-After", String.valueOf(Limits.RETRY_AFTER_SECONDS));
+        text(resp, HttpServletResponse.SC_SERVICE_UNAVAILABLE, message);
+    }
+
+    /** Each saved query with its REGEX, REPLACE and string functions bounded, made once. */
+    private final java.util.Map<String, org.apache.jena.query.Query> guarded = new java.util.concurrent.ConcurrentHashMap<>();
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {

@@ -1,0 +1,87 @@
+package org.chinaaikg.web;
+
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.WeakHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import javax.management.Notification;
+import javax.management.NotificationEmitter;
+import javax.management.openmbean.CompositeData;
+
+import com.sun.management.GarbageCollectionNotificationInfo;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Stops the heaviest running query before the heap is gone. After every garbage collection the JVM reports what is
+ * left in use; when that passes {@link Limits#HEAP_WATCHDOG_SHARE} of the heap, the running query whose thread has
+ * allocated the most since it was admitted (at least {@link Limits#HEAP_WATCHDOG_MIN_QUERY_BYTES}) is stopped: a 503
+ * with {@code Retry-After} for it, instead of an OutOfMemoryError for whichever request asked for memory next. One
+ * query at a time, then a pause, so that what it held can be collected before another is judged.
+ */
+public final class MemoryWatchdog {
+    private static final Logger LOG = LoggerFactory.getLogger("china-ai-kg");
+    private static final Set<QueryGate> GATES = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
+    private static final AtomicLong LAST_STOP = new AtomicLong();
+    private static final long PAUSE_NANOS = 500_000_000L;
+    private static boolean installed;
+
+    private MemoryWatchdog() {}
+
+    /** Watches the queries of this gate (the gates of every server in this JVM share one listener). */
+    public static synchronized void watch(QueryGate gate) {
+        GATES.add(gate);
+        if (installed) return;
+        installed = true;
+        List<String> heapPools = new ArrayList<>();
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) heapPools.add(pool.getName());
+        }
+        long max = Runtime.getRuntime().maxMemory();
+        long limit = (long) (max * Limits.HEAP_WATCHDOG_SHARE);
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            if (!(gc instanceof NotificationEmitter emitter)) continue;
+            emitter.addNotificationListener((Notification n, Object handback) -> {
+                if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) return;
+                GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
+                long used = 0;
+                for (Map.Entry<String, MemoryUsage> e : info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
+                    if (heapPools.contains(e.getKey())) used += e.getValue().getUsed();
+                }
+                if (used > limit) stopHeaviest(used, max);
+            }, null, null);
+        }
+    }
+
+    private static void stopHeaviest(long used, long max) {
+        long now = System.nanoTime();
+        long last = LAST_STOP.get();
+        if (last != 0 && now - last < PAUSE_NANOS) return;
+        Optional<QueryGate.Ticket> heaviest;
+        synchronized (GATES) {
+            heaviest = GATES.stream().flatMap(g -> g.heaviest().stream())
+                    .max((a, b) -> Long.compare(a.allocatedBytes(), b.allocatedBytes()));
+        }
+        if (heaviest.isEmpty()) return;
+        QueryGate.Ticket t = heaviest.get();
+        long allocated = t.allocatedBytes();
+        if (allocated >= 0 && allocated < Limits.HEAP_WATCHDOG_MIN_QUERY_BYTES) return;
+        if (!LAST_STOP.compareAndSet(last, now)) return;
+        t.stop("The server is short of memory (" + (used >> 20) + " of " + (max >> 20) + " MB in use): the query that "
+                + "needed the most was stopped; retry in " + Limits.RETRY_AFTER_SECONDS + " s, or ask for less "
+                + "(LIMIT, fewer rows to sort, group or join).");
+        LOG.warn("Memory: {} of {} MB in use after garbage collection; stopped the heaviest query ({} MB allocated in {} ms)",
+                used >> 20, max >> 20, allocated >> 20, t.ageMillis());
+    }
+}
