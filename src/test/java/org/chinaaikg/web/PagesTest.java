@@ -26,6 +26,7 @@ import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.system.Txn;
+import org.chinaaikg.store.Derived;
 import org.apache.jena.tdb2.TDB2Factory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -64,7 +65,7 @@ class PagesTest {
                 + "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
                 + "SELECT ?label WHERE { GRAPH ?g { <https://w3id.org/china-ai-kg/id/person/mallory> rdfs:label ?label } FILTER(!BOUND(?__note) || true) }\n");
         SavedQueries saved = SavedQueries.load(queries, problem -> { throw new AssertionError(problem); });
-        server = KgServer.build(KgServer.builder(dataset, saved, Duration.ofSeconds(10)).port(0)).start();
+        server = KgServer.build(KgServer.builder(dataset, Txn.calculateRead(dataset, () -> Derived.compute(dataset.asDatasetGraph())), saved, Duration.ofSeconds(10)).port(0)).start();
         base = "http://localhost:" + server.getHttpPort();
     }
 
