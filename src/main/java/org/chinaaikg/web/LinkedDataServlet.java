@@ -112,16 +112,30 @@ public final class LinkedDataServlet extends HttpServlet {
     }
 
     /**
-     * Syntaxes with named graphs get the quads as they are; triple syntaxes get the triples plus,
-     * for each of the resource's own facts, an rdf:Statement whose dcterms:source is its graph.
+     * Triple syntaxes get the triples plus, for each of the resource's own facts, an rdf:Statement whose
+     * dcterms:source is its graph. Syntaxes with named graphs (TriG, N-Quads) give the same triples in their default
+     * graph, so that a client that reads only the default graph (Comunica asks for N-Quads first) sees what a Turtle
+     * client sees, and the quads as they are in named graphs: which source states each fact.
      */
     static byte[] serialize(DatasetGraph description, String iri, Lang lang) {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        Model model = triples(description, iri);
         if (RdfFormats.carriesGraphs(lang)) {
-            Prefixes.all().getNsPrefixMap().forEach((p, ns) -> description.prefixes().add(p, ns));
-            RDFDataMgr.write(out, description, lang);
+            DatasetGraph quads = org.apache.jena.sparql.core.DatasetGraphFactory.create();
+            model.getGraph().find().forEachRemaining(quads.getDefaultGraph()::add);
+            description.find().forEachRemaining(q -> {
+                if (!q.isDefaultGraph()) quads.add(q);
+            });
+            Prefixes.all().getNsPrefixMap().forEach((p, ns) -> quads.prefixes().add(p, ns));
+            RDFDataMgr.write(out, quads, lang);
             return out.toByteArray();
         }
+        RDFDataMgr.write(out, model, lang);
+        return out.toByteArray();
+    }
+
+    /** The description as one graph: its triples, and an rdf:Statement with its source graph for each own fact. */
+    static Model triples(DatasetGraph description, String iri) {
         Model model = ModelFactory.createDefaultModel();
         model.setNsPrefixes(Prefixes.all());
         Node self = NodeFactory.createURI(iri);
@@ -137,8 +151,7 @@ public final class LinkedDataServlet extends HttpServlet {
                         .addProperty(source, model.wrapAsResource(q.getGraph()));
             }
         });
-        RDFDataMgr.write(out, model, lang);
-        return out.toByteArray();
+        return model;
     }
 
     private static void send(HttpServletResponse resp, String mediaType, byte[] body) throws IOException {
