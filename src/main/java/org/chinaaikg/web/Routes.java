@@ -54,6 +54,8 @@ public final class Routes {
                 new FilterRoute("/*", "error bodies sent with their length in bytes (a Fuseki bug)", new ErrorMessageLength()),
                 new FilterRoute("/*", "TRACE and raw-echoed JSONP/stylesheet values refused (after the body limit: it may read a form)", new SecurityHeaders()),
                 new FilterRoute("/*", "CORS: any origin may GET and POST; preflight answered", new Cors()),
+                new FilterRoute(KgServer.DATASET + "/*", "Graph Store reads: ?default is the union (as in SPARQL), a relative ?graph= "
+                        + "is 400, HEAD has the real length; other methods 405 with Allow", new GraphStoreReads(dataset.asDatasetGraph())),
                 new FilterRoute(KgServer.DATASET + "/*", "clients' own output=/format=/results= names (SPARQLWrapper's rdf+xml, n3…) "
                         + "made media types Fuseki writes, or dropped so that Accept decides", new FormatParameters()),
                 new FilterRoute(KgServer.DATASET + "/*", "query answers buffered whole before the status: a timeout is a 503, never a cut body",
