@@ -7,7 +7,10 @@ and python3-pandas:  KG_ENDPOINT=http://localhost:3030/kg/sparql /usr/bin/python
 - rdflib parses instance IRIs through content negotiation (Turtle, JSON-LD, RDF/XML, N-Triples);
   skipped with a message only if /id/ answers 404 for every IRI tried (linked data not served).
 - SPARQLWrapper gets JSON and CSV results; it adds format=/output=/results= parameters of its
-  own, which the server must accept (a 400 is reported as such).
+  own, which the server must accept (a 400 is reported as such). With its defaults, every return
+  format (JSON, XML, CSV, TSV, N3, TURTLE, RDF, RDFXML, JSONLD) works for SELECT, ASK, CONSTRUCT
+  and DESCRIBE, by GET and POST, and convert() reads the answer.
+- rdflib's SPARQLStore (a Graph over the endpoint) runs each query form.
 - pandas.read_csv reads saved queries.
 """
 import io
@@ -19,7 +22,12 @@ import urllib.request
 
 import pandas as pd
 import rdflib
-from SPARQLWrapper import CSV, JSON, SPARQLWrapper
+import warnings
+import xml.dom.minidom
+
+import SPARQLWrapper as sparqlwrapper_module
+from rdflib.plugins.stores.sparqlstore import SPARQLStore
+from SPARQLWrapper import CSV, JSON, JSONLD, N3, RDF, RDFXML, TSV, TURTLE, XML, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
 
 ENDPOINT = os.environ.get("KG_ENDPOINT", "http://localhost:3030/kg/sparql")
@@ -168,6 +176,70 @@ class SparqlWrapperClient(unittest.TestCase):
 
     def test_csv_post(self):
         self.check_csv(self.run_query(CSV, "POST"))
+
+
+FORM_QUERIES = {
+    "SELECT": "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
+              "SELECT ?s ?label WHERE { ?s rdfs:label ?label } LIMIT 3",
+    "ASK": "ASK { ?s ?p ?o }",
+    "CONSTRUCT": "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o } LIMIT 5",
+    "DESCRIBE": "DESCRIBE <%sorg/baidu>" % NS,
+}
+
+
+class SparqlWrapperDefaults(unittest.TestCase):
+    """SPARQLWrapper as a notebook user calls it: only setReturnFormat, every format, every form."""
+
+    def test_every_format_and_form(self):
+        failures, skipped = [], []
+        for fmt in [JSON, XML, CSV, TSV, N3, TURTLE, RDF, RDFXML, JSONLD]:
+            for method in ["GET", "POST"]:
+                for form, query in FORM_QUERIES.items():
+                    sw = SPARQLWrapper(ENDPOINT)
+                    try:
+                        sw.setReturnFormat(fmt)
+                    except ValueError as e:  # 1.8.5 has JSON-LD only with the rdflib-jsonld package
+                        skipped.append("%s: %s" % (fmt, e))
+                        break
+                    sw.setMethod(method)
+                    sw.setQuery(query)
+                    what = "%s %s %s" % (method, form, fmt)
+                    try:
+                        with warnings.catch_warnings():
+                            warnings.simplefilter("ignore")  # its own "Sending Accept */*" and format notes
+                            res = sw.query()
+                            converted = res.convert()
+                    except Exception as e:
+                        failures.append("%s: %s" % (what, str(e).splitlines()[0][:160]))
+                        continue
+                    if isinstance(converted, (bytes, str)):
+                        ok = len(converted) > 0
+                    elif isinstance(converted, dict):
+                        ok = "boolean" in converted or len(converted["results"]["bindings"]) > 0
+                    elif isinstance(converted, xml.dom.minidom.Document):
+                        ok = converted.documentElement.tagName == "sparql"
+                    elif isinstance(converted, rdflib.Graph):
+                        ok = len(converted) > 0
+                    else:
+                        ok = False
+                    if not ok:
+                        failures.append("%s: empty or unreadable answer %r" % (what, type(converted)))
+        for s in sorted(set(skipped)):
+            print("   note: SPARQLWrapper %s: %s" % (sparqlwrapper_module.__version__, s))
+        self.assertEqual(failures, [], "%d of SPARQLWrapper's default requests failed:\n%s"
+                         % (len(failures), "\n".join(failures)))
+
+
+class RdflibSparqlStore(unittest.TestCase):
+    """rdflib's SPARQLStore with its defaults: a read-only Graph whose queries go to the endpoint."""
+
+    def test_each_form(self):
+        g = rdflib.Graph(SPARQLStore(ENDPOINT))
+        rows = list(g.query(FORM_QUERIES["SELECT"]))
+        self.assertGreater(len(rows), 0)
+        self.assertTrue(g.query(FORM_QUERIES["ASK"]).askAnswer)
+        self.assertGreater(len(g.query(FORM_QUERIES["CONSTRUCT"]).graph), 0)
+        self.assertGreater(len(g.query(FORM_QUERIES["DESCRIBE"]).graph), 0)
 
 
 class SavedQueries(unittest.TestCase):

@@ -18,6 +18,7 @@ import org.chinaaikg.query.Parameter;
 import org.chinaaikg.query.SavedQueries;
 import org.chinaaikg.search.LuceneSearch;
 import org.chinaaikg.store.Derived;
+import org.chinaaikg.store.StoreVersion;
 import org.chinaaikg.web.html.SavedQueryCard;
 
 /**
@@ -61,6 +62,12 @@ public final class Routes {
                 new FilterRoute("/*", "error bodies sent with their length in bytes (a Fuseki bug)", new ErrorMessageLength()),
                 new FilterRoute("/*", "TRACE and raw-echoed JSONP/stylesheet values refused (after the body limit: it may read a form)", new SecurityHeaders()),
                 new FilterRoute("/*", "CORS: any origin may GET and POST; preflight answered", new Cors()),
+                new FilterRoute("/*", "conditional GETs of what comes from the store alone (pages, /id, /ontology, /queries, /kg/get, VoID): "
+                        + "ETag and Last-Modified of the store's version, 304", new ConditionalRequests(StoreVersion.of(dataset.asDatasetGraph()))),
+                new FilterRoute(KgServer.DATASET + "/*", "Graph Store reads: ?default is the union (as in SPARQL), a relative ?graph= "
+                        + "is 400, HEAD has the real length; other methods 405 with Allow", new GraphStoreReads(dataset.asDatasetGraph())),
+                new FilterRoute(KgServer.DATASET + "/*", "clients' own output=/format=/results= names (SPARQLWrapper's rdf+xml, n3…) "
+                        + "made media types Fuseki writes, or dropped so that Accept decides", new FormatParameters()),
                 new FilterRoute(KgServer.DATASET + "/*", "query answers buffered whole before the status: a timeout is a 503, never a cut body",
                         new BufferedAnswers()),
                 new FilterRoute(KgServer.DATASET + "/sparql", "a GET without a query gets the SPARQL service description",
