@@ -62,11 +62,6 @@ public final class Limits {
     // ---- Memory
 
     /**
-     * ORDER BY, DISTINCT and the like keep at most this many rows in memory per operator, then spill to temporary
-     * files (ARQ's spill threshold): a sort over a cross product was an OutOfMemoryError in a 256 MB heap.
-     */
-    public static final long SPILL_TO_DISK_ROWS = 50_000;
-    /**
      * The longest string a query may build (CONCAT, GROUP_CONCAT, REPLACE, any function): a chain of CONCATs doubling
      * a string exhausted the heap in one 100-byte query. Past it, 422 naming the limit.
      */
