@@ -216,7 +216,7 @@ echo
 echo "replicas: $N, clients: $CLIENTS"
 echo "clients: $(head -1 "$T/clients.out")"
 # What HAProxy hid from the clients: requests it retried (on a new connection) or sent to another replica.
-admin "show stat" | awk -F, '$1 == "kg" && $2 == "BACKEND" { print "HAProxy: retries " $16 ", redispatches " $17 ", 5xx answered " $44 }'
+admin "show stat" | awk -F, '$1 == "kg" && $2 == "BACKEND" { print "HAProxy: retries " $16 ", redispatches " $17 ", 5xx answers from replicas " $44 }'
 tail -n +2 "$T/clients.out"
 for ((i = 0; i < N; i++)); do echo "replica r$i (port ${PORTS[$i]}): triples before ${OLD[$i]}, after ${NEW[$i]}"; done
 read -r requests failures <<<"$(sed -n '1s/requests=\([0-9]*\) failures=\([0-9]*\).*/\1 \2/p' "$T/clients.out")"
