@@ -100,7 +100,7 @@ public final class Peers {
             }
             // plain Fuseki on a copy of the same store
             Path plainStore = Bench.copy(store, work.resolve("store-plain"));
-            Bench.Options o = new Bench.Options(List.of(), 1, 1, 1, false, false, work, fusekiJar, jar);
+            Bench.Options o = new Bench.Options(List.of(), 1, 1, 1, false, false, false, work, fusekiJar, jar);
             s = Bench.Server.start(Bench.fuseki(o, work, plainStore, "plain"), work, "plain");
             try {
                 measureHttp("plain Fuseki", s.base + "/kg/sparql", "", queries, repeats, p50, rows);
