@@ -162,6 +162,8 @@ test("the header's search box suggests Baidu for 'Bidu' and opens its page on a 
   const baidu = list.locator("li", { hasText: "Baidu" }).first();
   await baidu.waitFor();
   assert.equal(await box.getAttribute("aria-expanded"), "true");
+  const shown = await list.boundingBox();
+  assert.ok(shown.x >= 0 && shown.x + shown.width <= 1280, "the suggestions stay inside the window: " + JSON.stringify(shown));
   await page.screenshot({ path: join(SHOTS, "typeahead-bidu.png") });
   await Promise.all([page.waitForURL(base + "/id/org/baidu"), baidu.click()]);
   assert.match(await page.locator("h1").innerText(), /Baidu/);
