@@ -57,17 +57,24 @@
         .filter(iri => !typed || (/^https?:/.test(typed) ? iri.toLowerCase().startsWith(typed) : iri.toLowerCase().includes(typed)))
         .sort().slice(0, 50));
     }
-    Yasqe.forkAutocompleter("class", { name: "kg-class", get: (yasqe, token) => matching("class", token) }, false);
-    Yasqe.forkAutocompleter("property", { name: "kg-property", get: (yasqe, token) => matching("property", token) }, false);
+    // autoShow: the hints open as one types (the ontology is fetched once, then filtered here), not only on Ctrl-Space;
+    // YASQE's own class and property completers wait for Ctrl-Space because each keystroke would ask LOV.
+    Yasqe.forkAutocompleter("class", { name: "kg-class", autoShow: true, get: (yasqe, token) => matching("class", token) }, false);
+    Yasqe.forkAutocompleter("property", { name: "kg-property", autoShow: true, get: (yasqe, token) => matching("property", token) }, false);
     // Entities: after "<" or a prefix of ours (org:, model:…), by name, from the search index.
     Yasqe.forkAutocompleter("property", {
       name: "kg-entity",
+      autoShow: true,
       isValidCompletionPosition: yasqe => {
         const t = yasqe.getCompleteToken();
         const s = t.string || "";
         if (s.length < 2 || s[0] === "?" || s[0] === "$") return false;
         if (t.state && t.state.possibleCurrent && t.state.possibleCurrent.indexOf("a") >= 0) return false;
-        if (s[0] === "<") return s.indexOf(">") < 0;
+        // not in a PREFIX declaration's IRI (the hints open as one types: no search per keystroke of a namespace)
+        const line = yasqe.getDoc().getLine(yasqe.getDoc().getCursor().line).substring(0, t.start);
+        if (/PREFIX\s+[^\s:]*:\s*$/i.test(line) || /BASE\s*$/i.test(line)) return false;
+        // a full IRI only once it is one of ours and goes beyond the namespace
+        if (s[0] === "<") return s.indexOf(">") < 0 && s.substring(1).startsWith(ID) && s.length > ID.length + 1;
         const colon = s.indexOf(":");
         if (colon < 0) return false;
         const ns = yasqe.getPrefixesFromQuery()[s.substring(0, colon)];
