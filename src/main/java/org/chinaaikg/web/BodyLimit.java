@@ -1,6 +1,5 @@
 package org.chinaaikg.web;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,13 +15,10 @@ import java.util.Map;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -84,13 +80,11 @@ public final class BodyLimit implements Filter {
      * The request with its (small, already read) body served from memory. A form's parameters are parsed here from
      * that body, since the container can no longer read its own stream.
      */
-    private static final class Buffered extends HttpServletRequestWrapper {
-        private final byte[] body;
+    private static final class Buffered extends BodyInMemory {
         private Map<String, String[]> parameters;
 
         Buffered(HttpServletRequest req, byte[] body) {
-            super(req);
-            this.body = body;
+            super(req, body);
         }
 
         private boolean isForm() {
@@ -143,23 +137,7 @@ public final class BodyLimit implements Filter {
             return Collections.enumeration(getParameterMap().keySet());
         }
 
-        @Override
-        public ServletInputStream getInputStream() {
-            ByteArrayInputStream in = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override public int read() { return in.read(); }
-                @Override public int read(byte[] b, int off, int len) { return in.read(b, off, len); }
-                @Override public boolean isFinished() { return in.available() == 0; }
-                @Override public boolean isReady() { return true; }
-                @Override public void setReadListener(ReadListener listener) { throw new UnsupportedOperationException(); }
-            };
-        }
 
-        @Override
-        public java.io.BufferedReader getReader() {
-            String enc = getCharacterEncoding() != null ? getCharacterEncoding() : "UTF-8";
-            return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(), java.nio.charset.Charset.forName(enc)));
-        }
 
         @Override public int getContentLength() { return body.length; }
         @Override public long getContentLengthLong() { return body.length; }

@@ -1,6 +1,5 @@
 package org.chinaaikg.web;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -14,9 +13,7 @@ import java.util.Optional;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
@@ -98,7 +95,7 @@ public final class FormatParameters implements Filter {
             byte[] body = req.getInputStream().readAllBytes();
             String enc = req.getCharacterEncoding();
             text = new String(body, enc == null ? StandardCharsets.UTF_8 : Charset.forName(enc));
-            in = new Body(req, body);
+            in = new BodyInMemory(req, body);
         } else {
             text = req.getParameter("query");
         }
@@ -228,32 +225,4 @@ public final class FormatParameters implements Filter {
         }
     }
 
-    /** A request whose body was read, handed on with the same bytes. */
-    private static final class Body extends HttpServletRequestWrapper {
-        private final byte[] body;
-
-        Body(HttpServletRequest req, byte[] body) {
-            super(req);
-            this.body = body;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            ByteArrayInputStream in = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override public int read() { return in.read(); }
-                @Override public int read(byte[] b, int off, int len) { return in.read(b, off, len); }
-                @Override public boolean isFinished() { return in.available() == 0; }
-                @Override public boolean isReady() { return true; }
-                @Override public void setReadListener(ReadListener listener) { throw new UnsupportedOperationException(); }
-            };
-        }
-
-        @Override
-        public java.io.BufferedReader getReader() {
-            String enc = getCharacterEncoding();
-            return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(),
-                    enc == null ? StandardCharsets.UTF_8 : Charset.forName(enc)));
-        }
-    }
 }

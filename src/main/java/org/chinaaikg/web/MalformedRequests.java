@@ -1,23 +1,16 @@
 package org.chinaaikg.web;
 
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.concurrent.TimeoutException;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.eclipse.jetty.http.HttpException;
@@ -136,30 +129,9 @@ public final class MalformedRequests implements Filter {
     }
 
     /** The request with its (bounded, already read) body served from memory. */
-    private static final class InMemory extends HttpServletRequestWrapper {
-        private final byte[] body;
-
+    private static final class InMemory extends BodyInMemory {
         InMemory(HttpServletRequest req, byte[] body) {
-            super(req);
-            this.body = body;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            ByteArrayInputStream in = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override public int read() { return in.read(); }
-                @Override public int read(byte[] b, int off, int len) { return in.read(b, off, len); }
-                @Override public boolean isFinished() { return in.available() == 0; }
-                @Override public boolean isReady() { return true; }
-                @Override public void setReadListener(ReadListener listener) { throw new UnsupportedOperationException(); }
-            };
-        }
-
-        @Override
-        public BufferedReader getReader() {
-            String enc = getCharacterEncoding();
-            return new BufferedReader(new InputStreamReader(getInputStream(), enc == null ? StandardCharsets.UTF_8 : Charset.forName(enc)));
+            super(req, body);
         }
 
         @Override public int getContentLength() { return body.length; }
