@@ -47,7 +47,7 @@ public final class IngestCommand implements Callable<Integer> {
     String title;
 
     @Option(names = "--publisher", paramLabel = "NAME|IRI",
-            description = "The publisher: a label of an entity in data/entities/, or its IRI (org:… or https://…).")
+            description = "The publisher: a label of an entity in data/entities/, or its IRI (organization:… or https://…).")
     String publisher;
 
     @Option(names = "--date", paramLabel = "YYYY[-MM[-DD]]",

@@ -12,6 +12,7 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.riot.out.NodeFmtLib;
 import org.chinaaikg.provenance.QuoteLocation;
 import org.chinaaikg.vocab.Iris;
+import org.chinaaikg.vocab.Prefixes;
 
 /**
  * Writes an analysis as a draft statement file, {@code data/statements/NNN-slug.ttl}, in the layout of the curated
@@ -23,21 +24,15 @@ import org.chinaaikg.vocab.Iris;
 public final class DraftWriter {
     public static final String STATUS_LINE = "    kg:curationStatus kg:Draft ;";
 
-    static final Map<String, String> PREFIXES = new LinkedHashMap<>();
+    /**
+     * The project's one prefix map (so {@code org:} is W3C ORG, as in the ontology and the curated files), and a
+     * prefix per kind of instance: {@code organization:} for ours, {@code src:} for sources, the kind's name otherwise.
+     */
+    static final Map<String, String> PREFIXES = new LinkedHashMap<>(Prefixes.all().getNsPrefixMap());
     static {
-        PREFIXES.put("kg", Iris.KG);
-        PREFIXES.put("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#");
-        PREFIXES.put("rdfs", "http://www.w3.org/2000/01/rdf-schema#");
-        PREFIXES.put("xsd", "http://www.w3.org/2001/XMLSchema#");
-        PREFIXES.put("skos", "http://www.w3.org/2004/02/skos/core#");
-        PREFIXES.put("prov", "http://www.w3.org/ns/prov#");
-        PREFIXES.put("oa", "http://www.w3.org/ns/oa#");
-        PREFIXES.put("dcterms", "http://purl.org/dc/terms/");
-        PREFIXES.put("schema", "http://schema.org/");
-        PREFIXES.put("owl", "http://www.w3.org/2002/07/owl#");
         for (String kind : List.of("source", "org", "person", "product", "model", "system", "policy", "event", "place",
                 "segment", "tech", "role", "report", "membership", "claim")) {
-            PREFIXES.put(kind.equals("source") ? "src" : kind, Iris.ID + kind + "/");
+            PREFIXES.put(kind.equals("source") ? "src" : kind.equals("org") ? "organization" : kind, Iris.ID + kind + "/");
         }
     }
 
@@ -211,9 +206,9 @@ public final class DraftWriter {
     static String stub(EntityCandidates.Candidate c) {
         String slug = nonEmpty(Ingest.slug(c.text(), 6), "x");
         String kind = switch (c.hint()) {
-            case ORGANIZATION -> "org:" + slug + " a kg:Company";
+            case ORGANIZATION -> "organization:" + slug + " a kg:Company";
             case MODEL -> "model:" + slug + " a kg:AIModel";
-            case NAME -> "org:" + slug + " a …";
+            case NAME -> "organization:" + slug + " a …";
         };
         return kind + " ; rdfs:label " + lit(c.text()) + "@en .";
     }
