@@ -49,10 +49,11 @@ public final class Routes {
                 .map(q -> new SavedQueryCard(q.name(), q.summary(), q.description(),
                         q.parameters().stream().map(Parameter::name).toList(), q.text()))
                 .toList();
-        SavedQueryServlet saved = new SavedQueryServlet(dataset.asDatasetGraph(), queries, timeoutMillis, gate, about);
+        Supplier<EntityCatalog> catalog = EntityCatalog.lazy(dataset.asDatasetGraph());
+        SavedQueryServlet saved = new SavedQueryServlet(dataset.asDatasetGraph(), queries, timeoutMillis, gate, about,
+                iri -> catalog.get().entry(iri).map(EntityCatalog.Entry::label));
         LinkedDataServlet resources = new LinkedDataServlet(dataset, sources, about);
         // Every entity with its kind, names, types and counts: computed once, on first use (index look-ups, no scan).
-        Supplier<EntityCatalog> catalog = EntityCatalog.lazy(dataset.asDatasetGraph());
         // Finding entities by name; the in-memory stand-in until the full-text index is merged in its place.
 
         List<FilterRoute> filters = List.of(

@@ -63,9 +63,14 @@ public final class SavedQueryServlet extends HttpServlet {
 
     private final DatasetMetadata about;
 
-    public SavedQueryServlet(DatasetGraph dsg, SavedQueries queries, long timeoutMillis, QueryGate gate, DatasetMetadata about) {
+    /** An entity's label by its IRI, for the page (the form shows whom it was run on, the results name what they link). */
+    private final QueryPage.Labels labels;
+
+    public SavedQueryServlet(DatasetGraph dsg, SavedQueries queries, long timeoutMillis, QueryGate gate, DatasetMetadata about,
+                             QueryPage.Labels labels) {
         this.dsg = dsg;
         this.about = about;
+        this.labels = labels;
         this.queries = queries;
         this.timeoutMillis = timeoutMillis;
         this.gate = gate;
@@ -195,18 +200,18 @@ public final class SavedQueryServlet extends HttpServlet {
                 rows.rows().reset();
                 List<Binding> list = new java.util.ArrayList<>();
                 rows.rows().forEachRemaining(list::add);
-                html = QueryPage.render(origin, card, about, given, rows.rows().getResultVars(), list, null);
+                html = QueryPage.render(origin, card, about, labels, given, rows.rows().getResultVars(), list, null);
             } else {
-                html = QueryPage.render(origin, card, about, given, null, List.of(), "This query does not return rows: use the data links.");
+                html = QueryPage.render(origin, card, about, labels, given, null, List.of(), "This query does not return rows: use the data links.");
             }
         } catch (Parameter.BadParameter e) {
             // A first visit without parameters is not an error: the page shows the form.
             status = given.isEmpty() ? HttpServletResponse.SC_OK : HttpServletResponse.SC_BAD_REQUEST;
-            html = QueryPage.render(origin, card, about, given, null, List.of(), given.isEmpty() ? "Fill in the parameters and run." : e.getMessage());
+            html = QueryPage.render(origin, card, about, labels, given, null, List.of(), given.isEmpty() ? "Fill in the parameters and run." : e.getMessage());
         } catch (RuntimeException e) {
             if (!QueryRunner.isTimeout(e)) throw e;
             status = HttpServletResponse.SC_SERVICE_UNAVAILABLE;
-            html = QueryPage.render(origin, card, about, given, null, List.of(), "The query timed out after " + timeoutMillis + " ms.");
+            html = QueryPage.render(origin, card, about, labels, given, null, List.of(), "The query timed out after " + timeoutMillis + " ms.");
         }
         resp.setHeader("Vary", "Accept, Host");
         Responses.send(resp, status, HTML, html.getBytes(StandardCharsets.UTF_8));

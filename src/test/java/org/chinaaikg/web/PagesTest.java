@@ -67,6 +67,10 @@ class PagesTest {
                 + "#+ description: The label of " + HOSTILE + "\n"
                 + "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
                 + "SELECT ?label WHERE { GRAPH ?g { <https://w3id.org/china-ai-kg/id/person/mallory> rdfs:label ?label } FILTER(!BOUND(?__note) || true) }\n");
+        // A saved query that takes an entity and answers with entities: the page names them by their labels.
+        Files.writeString(queries.resolve("members.rq"), "#+ summary: Members of an organization\n"
+                + "PREFIX org: <http://www.w3.org/ns/org#>\n"
+                + "SELECT ?person WHERE { GRAPH ?g { ?m org:organization ?_org_iri ; org:member ?person } }\n");
         SavedQueries saved = SavedQueries.load(queries, problem -> { throw new AssertionError(problem); });
         server = KgServer.build(KgServer.builder(dataset, Txn.calculateRead(dataset, () -> Derived.compute(dataset.asDatasetGraph())), saved, Duration.ofSeconds(10)).port(0)).start();
         base = "http://localhost:" + server.getHttpPort();
@@ -75,6 +79,18 @@ class PagesTest {
     @AfterAll
     static void stop() {
         if (server != null) server.stop();
+    }
+
+    @Test
+    void aSavedQueryPageNamesTheEntityItRanOnAndTheEntitiesItFound() throws Exception {
+        String baidu = Iris.ID + "org/baidu";
+        String page = html("/queries/members?org=" + URLEncoder.encode(baidu, StandardCharsets.UTF_8));
+        // The field keeps the IRI (the form sends it again); beside it, whom it names.
+        assertTrue(page.contains("value=\"" + baidu + "\""), page);
+        assertTrue(page.contains("id=\"p-org-name\">Baidu</span>"), page);
+        // The result cell links to the person's page and reads as the person's label, escaped.
+        assertTrue(page.contains("href=\"/id/person/mallory\">" + HOSTILE_ESCAPED + "</a>"), page);
+        assertFalse(page.contains(">person/mallory<"), page);
     }
 
     static HttpResponse<String> get(String path, String accept) throws Exception {

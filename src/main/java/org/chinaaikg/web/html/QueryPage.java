@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.Var;
@@ -26,7 +27,13 @@ public final class QueryPage {
      * A form field: a parameter's name and the value given for it; {@code entity} when it takes an entity's IRI, with
      * the kind of entity its name suggests ({@code company} → {@code org}; empty for any kind).
      */
-    public record Field(String name, String value, boolean entity, String kind) {}
+    public record Field(String name, String value, boolean entity, String kind, String chosen) {}
+
+    /** An entity's label by its IRI; empty for what is not one of our entities. */
+    @FunctionalInterface
+    public interface Labels {
+        Optional<String> of(String iri);
+    }
 
     /** The kind of entity a parameter's name asks for, as in {@code /id/{kind}/}; empty for any. */
     static String kindOf(String parameter) {
@@ -56,32 +63,39 @@ public final class QueryPage {
      * @param rows   the result rows
      * @param notice a message to show above the results (e.g. what is missing), or null
      */
-    public static String render(String origin, SavedQueryCard q, DatasetMetadata dataset, Map<String, String> given,
-                                List<Var> vars, List<Binding> rows, String notice) {
-        return Templates.render("query.jte", model(origin, q, dataset, given, vars, rows, notice));
+    public static String render(String origin, SavedQueryCard q, DatasetMetadata dataset, Labels labels,
+                                Map<String, String> given, List<Var> vars, List<Binding> rows, String notice) {
+        return Templates.render("query.jte", model(origin, q, dataset, labels, given, vars, rows, notice));
     }
 
-    static Model model(String origin, SavedQueryCard q, DatasetMetadata dataset, Map<String, String> given,
+    static Model model(String origin, SavedQueryCard q, DatasetMetadata dataset, Labels labels, Map<String, String> given,
                        List<Var> vars, List<Binding> rows, String notice) {
         String query = queryString(given);
         List<Link> formats = List.of("csv", "tsv", "json", "xml").stream()
                 .map(s -> new Link("/queries/" + q.name() + "." + s + query, s.toUpperCase(Locale.ROOT))).toList();
-        List<Field> fields = q.parameters().stream().map(p -> new Field(p, given.getOrDefault(p, ""), q.entities().contains(p), kindOf(p))).toList();
+        List<Field> fields = q.parameters().stream().map(p -> {
+            String value = given.getOrDefault(p, "").strip();
+            boolean entity = q.entities().contains(p);
+            String chosen = entity && !value.isEmpty() ? labels.of(value).orElse("") : "";
+            return new Field(p, value, entity, kindOf(p), chosen);
+        }).toList();
         Results results = null;
         if (vars != null) {
             List<List<Link>> shown = rows.stream().limit(MAX_ROWS)
-                    .map(row -> vars.stream().map(v -> cell(row.get(v))).toList()).toList();
+                    .map(row -> vars.stream().map(v -> cell(row.get(v), labels)).toList()).toList();
             results = new Results(vars.stream().map(Var::getVarName).toList(), shown, rows.size());
         }
         return new Model(dataset, q, formats, fields, notice, results, MAX_ROWS,
                 PythonSnippets.forSavedQuery(origin, q), PythonSnippets.forSparql(origin, q.sparql()));
     }
 
-    private static Link cell(Node n) {
+    /** An IRI shows as its entity's label (as Wikidata's label service does), else as its path under /id/. */
+    private static Link cell(Node n, Labels labels) {
         if (n == null) return null;
         if (n.isURI()) {
             String iri = n.getURI();
-            return new Link(Iris.localLink(iri), iri.startsWith(Iris.ID) ? iri.substring(Iris.ID.length()) : iri);
+            String text = labels.of(iri).orElse(iri.startsWith(Iris.ID) ? iri.substring(Iris.ID.length()) : iri);
+            return new Link(Iris.localLink(iri), text);
         }
         if (n.isLiteral()) return new Link(null, n.getLiteralLexicalForm());
         return new Link(null, n.toString());
