@@ -13,6 +13,9 @@ import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.exec.RowSet;
 import java.util.List;
 import org.apache.jena.query.QueryCancelledException;
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.query.QueryParseException;
+import org.apache.jena.query.Syntax;
 import org.apache.jena.web.HttpSC;
 import org.apache.jena.fuseki.servlets.SPARQL_QueryDataset;
 import org.apache.jena.query.Query;
@@ -45,6 +48,7 @@ public class GuardedQuery extends SPARQL_QueryDataset {
         try {
             String tooDeep = QueryNesting.refusal(queryString);
             if (tooDeep != null) throw new ActionErrorException(HttpSC.BAD_REQUEST_400, tooDeep, null);
+            if (overflowsTheParser(queryString)) throw tooDeep();
             if (ceilingMillis > 0) BoundedRegex.deadline(System.nanoTime() + ceilingMillis * 1_000_000);
             super.execute(queryString, action);
         } catch (BoundedStrings.TooLong e) {
@@ -59,13 +63,37 @@ public class GuardedQuery extends SPARQL_QueryDataset {
         } catch (StackOverflowError e) {
             // The last resort for what the text's nesting does not show: a 20,000-branch UNION or || chain is flat
             // text but a 20,000-deep tree for the parser's checks, the optimizer and the evaluator.
-            throw new ActionErrorException(HttpSC.BAD_REQUEST_400, "The query is nested too deeply for the server to "
-                    + "parse, plan or evaluate (a long chain of UNION, OPTIONAL, || or / nests one level per link): "
-                    + "split it into several queries or use VALUES.", null);
+            throw tooDeep();
         } finally {
             BoundedRegex.clear();
             ticket.close();
         }
+    }
+
+    /** Queries shorter than this cannot hold enough patterns to overflow the parser's stack: they are not parsed twice. */
+    private static final int PARSED_FIRST_FROM_CHARS = 16_384;
+
+    /**
+     * The parser recurses once per triple pattern of a group and turns its StackOverflowError into a parse exception
+     * without a message, which Fuseki answers with the bare word "StackOverflowError". A long query is parsed here
+     * first to tell that case apart; any other parse error is left to Fuseki's message.
+     */
+    static boolean overflowsTheParser(String queryString) {
+        if (queryString.length() < PARSED_FIRST_FROM_CHARS) return false;
+        try {
+            QueryFactory.create(queryString, "http://localhost/", Syntax.syntaxARQ);
+            return false;
+        } catch (QueryParseException e) {
+            return e.getCause() instanceof StackOverflowError;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static ActionErrorException tooDeep() {
+        return new ActionErrorException(HttpSC.BAD_REQUEST_400, "The query is nested too deeply for the server to "
+                + "parse, plan or evaluate (a long chain of UNION, OPTIONAL, || or /, or thousands of triple patterns "
+                + "in one group, nest one level per link): split it into several queries or use VALUES.", null);
     }
 
     /**

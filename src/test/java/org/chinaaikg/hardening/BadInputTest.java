@@ -84,6 +84,14 @@ class BadInputTest {
     }
 
     @Test
+    void aGroupOfTwentyThousandTriplePatternsIs400WithAMessage() throws Exception {
+        // Flat text, but the parser recurses once per pattern: its overflow must read as advice, not a class name.
+        String patterns = "SELECT * WHERE { " + String.join(" . ", java.util.Collections.nCopies(20_000, "?s <urn:p> ?o")) + " }";
+        expect(400, "triple patterns", server.send("POST", "/kg/sparql", "application/sparql-query", patterns));
+        assertEquals(200, server.sparql("ASK {}").statusCode());
+    }
+
+    @Test
     void aResultsFormatAskedOfAConstructIs406() throws Exception {
         for (String param : List.of("output", "format", "force-accept")) {
             for (String type : List.of("application/sparql-results+json", "text/csv")) {
