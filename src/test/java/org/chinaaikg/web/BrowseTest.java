@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -34,10 +33,9 @@ import org.chinaaikg.Fixtures;
 import org.chinaaikg.vocab.Iris;
 import org.chinaaikg.vocab.KG;
 import org.chinaaikg.vocab.SCHEMA;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Browsing without SPARQL, on the bundled data: {@code /id/{kind}/} lists every entity of a kind, paged and sorted by
@@ -46,24 +44,18 @@ import org.junit.jupiter.api.io.TempDir;
  * files with plain Jena, apart from the server.
  */
 class BrowseTest {
-    @TempDir
-    static Path dir;
-    static TestServer server;
+    @RegisterExtension
+    static final ServerExtension server = ServerExtension.onBundledData();
     /** Every file's triples together (no entailments). */
     static Model files;
 
     @BeforeAll
     static void start() throws Exception {
-        Fixtures.Project p = BundledProject.copyTo(dir);
+        Fixtures.Project p = server.project();
         files = ModelFactory.createDefaultModel();
         BundledProject.graphs(p).values().forEach(files::add);
-        server = TestServer.start(p);
     }
 
-    @AfterAll
-    static void stop() {
-        if (server != null) server.close();
-    }
 
     static JsonObject json(String path) throws Exception {
         HttpResponse<String> r = server.get(path, "application/json");

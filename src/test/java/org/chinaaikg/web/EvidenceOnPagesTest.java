@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,11 +22,10 @@ import org.chinaaikg.Fixtures;
 import org.chinaaikg.vocab.Iris;
 import org.chinaaikg.vocab.KG;
 import org.chinaaikg.vocab.SCHEMA;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * On the bundled data, over HTTP: an entity page shows under each fact the quote of each claim that supports it, with
@@ -36,23 +34,17 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("slow")
 class EvidenceOnPagesTest {
-    @TempDir
-    static Path dir;
-    static TestServer server;
+    @RegisterExtension
+    static final ServerExtension server = ServerExtension.onBundledData();
     static Model all;
 
     @BeforeAll
     static void start() throws Exception {
-        Fixtures.Project p = BundledProject.copyTo(dir);
+        Fixtures.Project p = server.project();
         all = ModelFactory.createDefaultModel();
         BundledProject.graphs(p).values().forEach(all::add);
-        server = TestServer.start(p);
     }
 
-    @AfterAll
-    static void stop() {
-        if (server != null) server.close();
-    }
 
     static String page(String iri) throws Exception {
         HttpResponse<String> r = server.get(Iris.localLink(iri), "text/html");

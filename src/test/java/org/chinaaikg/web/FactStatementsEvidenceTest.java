@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -34,11 +33,10 @@ import org.chinaaikg.vocab.Iris;
 import org.chinaaikg.vocab.KG;
 import org.chinaaikg.vocab.Prefixes;
 import org.chinaaikg.vocab.SCHEMA;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * On the bundled data, over HTTP: the description of an entity, in every syntax of triples, gives each of its facts as
@@ -55,22 +53,16 @@ class FactStatementsEvidenceTest {
     static final Map<String, Lang> SYNTAXES = Map.of("text/turtle", Lang.TURTLE, "application/ld+json", Lang.JSONLD,
             "application/rdf+xml", Lang.RDFXML, "application/n-triples", Lang.NTRIPLES);
 
-    @TempDir
-    static Path dir;
-    static TestServer server;
+    @RegisterExtension
+    static final ServerExtension server = ServerExtension.onBundledData();
     static Map<String, Model> graphs;
 
     @BeforeAll
     static void start() throws Exception {
-        Fixtures.Project p = BundledProject.copyTo(dir);
+        Fixtures.Project p = server.project();
         graphs = BundledProject.graphs(p);
-        server = TestServer.start(p);
     }
 
-    @AfterAll
-    static void stop() {
-        if (server != null) server.close();
-    }
 
     /** The claims that the file of {@code graph} names for the fact (s, p, o), if that file states the fact. */
     static Set<String> claimsInData(String graph, Resource s, Resource p, RDFNode o) {
@@ -90,7 +82,7 @@ class FactStatementsEvidenceTest {
         assertEquals(200, r.statusCode(), accept + ": " + r.body());
         assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith(accept), r.headers().toString());
         Model m = ModelFactory.createDefaultModel();
-        RDFParser.fromString(r.body()).lang(lang).base(server.base + path).parse(m);
+        RDFParser.fromString(r.body()).lang(lang).base(server.base() + path).parse(m);
         return m;
     }
 

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -28,10 +27,9 @@ import org.chinaaikg.Fixtures;
 import org.chinaaikg.vocab.Iris;
 import org.chinaaikg.vocab.KG;
 import org.chinaaikg.vocab.SCHEMA;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The reconciliation service at {@code /reconcile} (Reconciliation Service API 0.2, as OpenRefine uses it), on the
@@ -41,23 +39,17 @@ import org.junit.jupiter.api.io.TempDir;
 class ReconciliationTest {
     static final String ORGANIZATION = ORG.Organization.getURI();
 
-    @TempDir
-    static Path dir;
-    static TestServer server;
+    @RegisterExtension
+    static final ServerExtension server = ServerExtension.onBundledData();
     static Model files;
 
     @BeforeAll
     static void start() throws Exception {
-        Fixtures.Project p = BundledProject.copyTo(dir);
+        Fixtures.Project p = server.project();
         files = ModelFactory.createDefaultModel();
         BundledProject.graphs(p).values().forEach(files::add);
-        server = TestServer.start(p);
     }
 
-    @AfterAll
-    static void stop() {
-        if (server != null) server.close();
-    }
 
     static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
@@ -81,8 +73,8 @@ class ReconciliationTest {
         assertTrue(m.get("versions").getAsArray().contains(new org.apache.jena.atlas.json.JsonString("0.2")));
         assertEquals(Iris.ID, m.getString("identifierSpace"));
         assertEquals(Iris.KG, m.getString("schemaSpace"));
-        assertEquals(server.base + "/id/{{id}}", m.getObj("view").getString("url"));
-        assertEquals(server.base + "/reconcile/preview?id={{id}}", m.getObj("preview").getString("url"));
+        assertEquals(server.base() + "/id/{{id}}", m.getObj("view").getString("url"));
+        assertEquals(server.base() + "/reconcile/preview?id={{id}}", m.getObj("preview").getString("url"));
         Set<String> types = new HashSet<>();
         m.get("defaultTypes").getAsArray().forEach(t -> types.add(t.getAsObject().getString("id")));
         assertTrue(types.containsAll(Set.of(ORGANIZATION, "http://xmlns.com/foaf/0.1/Person", SCHEMA.Place.getURI())), types.toString());
@@ -90,7 +82,7 @@ class ReconciliationTest {
         assertEquals("/suggest/type", m.getObj("suggest").getObj("type").getString("service_path"));
         assertEquals("/propose_properties", m.getObj("extend").getObj("propose_properties").getString("service_path"));
         // The view template leads to the entity's page.
-        String baidu = m.getObj("view").getString("url").replace("{{id}}", "org/baidu").substring(server.base.length());
+        String baidu = m.getObj("view").getString("url").replace("{{id}}", "org/baidu").substring(server.base().length());
         assertEquals(200, server.get(baidu, "text/html").statusCode());
         // The schema is not a rubber stamp: a manifest without its version fails it.
         JsonObject broken = JSON.parse(JSON.toString(m));
@@ -259,7 +251,7 @@ class ReconciliationTest {
         assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
         String html = r.body();
         assertTrue(html.contains(">Baidu</a>") && html.contains("百度"), html);
-        assertTrue(html.contains("href=\"" + server.base + "/id/org/baidu\""), "links to the entity's page");
+        assertTrue(html.contains("href=\"" + server.base() + "/id/org/baidu\""), "links to the entity's page");
         assertFalse(html.toLowerCase().contains("<script"), "no script");
         assertTrue(html.length() < 2000, "small: " + html.length());
         // OpenRefine shows it in a frame: this answer alone may be framed, and runs nothing.

@@ -15,23 +15,31 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The real server, started as {@code serve} starts it on a free port, once per test class, on a fresh copy of the
- * fixture project, and stopped and deleted after the class:
+ * fixture project (or of the bundled data), and stopped and deleted after the class:
  * {@code @RegisterExtension static final ServerExtension server = ServerExtension.onFixtures("--timeout", "1");}
+ * Its {@code beforeAll} runs before the class's own {@code @BeforeAll} methods, which can read {@link #project()}.
  */
 public final class ServerExtension implements BeforeAllCallback, AfterAllCallback {
     private final String[] serveOptions;
+    private final boolean bundled;
     private Consumer<Fixtures.Project> prepare = project -> {};
     private Path dir;
     private Fixtures.Project project;
     private TestServer server;
 
-    private ServerExtension(String... serveOptions) {
+    private ServerExtension(boolean bundled, String... serveOptions) {
+        this.bundled = bundled;
         this.serveOptions = serveOptions;
     }
 
     /** The fixture project (src/test/resources/fixtures) served with these extra {@code serve} options. */
     public static ServerExtension onFixtures(String... serveOptions) {
-        return new ServerExtension(serveOptions);
+        return new ServerExtension(false, serveOptions);
+    }
+
+    /** A copy of the bundled data, ontology and queries ({@link BundledProject}) served with these options. */
+    public static ServerExtension onBundledData(String... serveOptions) {
+        return new ServerExtension(true, serveOptions);
     }
 
     /** Changes the copied project before the server starts (add a query, a data file…). */
@@ -43,7 +51,7 @@ public final class ServerExtension implements BeforeAllCallback, AfterAllCallbac
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         dir = Files.createTempDirectory("kg-test-");
-        project = Fixtures.copyTo(dir);
+        project = bundled ? BundledProject.copyTo(dir) : Fixtures.copyTo(dir);
         prepare.accept(project);
         server = TestServer.start(project, serveOptions);
     }

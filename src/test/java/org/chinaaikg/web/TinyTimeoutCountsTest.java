@@ -23,9 +23,9 @@ import org.chinaaikg.store.Derived;
 import org.chinaaikg.vocab.Iris;
 import org.chinaaikg.vocab.KG;
 import org.chinaaikg.vocab.Prefixes;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -34,24 +34,18 @@ import org.junit.jupiter.api.io.TempDir;
  * the figures the data files hold.
  */
 class TinyTimeoutCountsTest {
-    @TempDir
-    static Path dir;
-    static TestServer server;
+    @RegisterExtension
+    static final ServerExtension server = ServerExtension.onBundledData("--timeout", "0.001");
     static Map<String, Model> graphs;
     static Resource dataset;
 
     @BeforeAll
     static void start() throws Exception {
-        Fixtures.Project p = BundledProject.copyTo(dir);
+        Fixtures.Project p = server.project();
         graphs = BundledProject.graphs(p);
         dataset = graphs.get(Iris.GRAPH + "dataset").getResource(Iris.DATASET);
-        server = TestServer.start(p, "--timeout", "0.001");
     }
 
-    @AfterAll
-    static void stop() {
-        if (server != null) server.close();
-    }
 
     static Model turtle(HttpResponse<String> r) {
         Model m = ModelFactory.createDefaultModel();

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
@@ -13,13 +12,10 @@ import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.vocabulary.VOID;
-import org.chinaaikg.Fixtures;
 import org.chinaaikg.vocab.Iris;
 import org.chinaaikg.vocab.Prefixes;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The default graph's {@code void:triples} in the service description and VoID is what the default graph holds: the
@@ -27,20 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * said where the union held 8,437). Checked against the server's own SPARQL count of its default graph.
  */
 class UnionTripleCountTest {
-    @TempDir
-    static Path dir;
-    static TestServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        Fixtures.Project p = BundledProject.copyTo(dir);
-        server = TestServer.start(p);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) server.close();
-    }
+    @RegisterExtension
+    static final ServerExtension server = ServerExtension.onBundledData();
 
     static long count(String query) throws Exception {
         HttpResponse<String> r = server.sparql(query);
