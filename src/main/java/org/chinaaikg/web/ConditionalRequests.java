@@ -27,7 +27,7 @@ import org.chinaaikg.store.StoreVersion;
 
 /**
  * Conditional GETs of what is derived from the store alone: the home page, {@code /id/…}, {@code /ontology},
- * {@code /queries/…}, {@code /kg/get} and {@code /.well-known/void}. The store is read only while served, so each
+ * {@code /queries/…}, {@code /search}, {@code /reconcile}, {@code /kg} and {@code /kg/get}, and {@code /.well-known/void}. The store is read only while served, so each
  * answer carries an {@code ETag} (the store's version, and a hash of the representation's media type and of the
  * {@code Host} for answers that embed it) and a {@code Last-Modified} (when the store was built), and a request whose
  * {@code If-None-Match} or {@code If-Modified-Since} says the client holds it gets 304 without a body. The answer is
@@ -50,7 +50,12 @@ public final class ConditionalRequests implements Filter {
         if (path.startsWith("/id/") || path.equals("/ontology") || path.startsWith("/ontology.")) return true;
         if (path.equals("/queries") || path.startsWith("/queries/")) return true;
         if (path.equals("/.well-known/void")) return true;
-        return (path.equals(KgServer.DATASET + "/get") || path.equals(KgServer.DATASET + "/get/")) && req.getParameter("query") == null;
+        // The search index and the reconciliation service are built with the store and change only with it.
+        if (path.equals("/search") || path.equals("/search/suggest")) return true;
+        if (path.equals("/reconcile") || path.startsWith("/reconcile/")) return true;
+        boolean graphStore = path.equals(KgServer.DATASET) || path.equals(KgServer.DATASET + "/")
+                || path.equals(KgServer.DATASET + "/get") || path.equals(KgServer.DATASET + "/get/");
+        return graphStore && req.getParameter("query") == null;
     }
 
     @Override

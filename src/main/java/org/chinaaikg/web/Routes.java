@@ -63,7 +63,7 @@ public final class Routes {
                 new FilterRoute("/*", "error bodies sent with their length in bytes (a Fuseki bug)", new ErrorMessageLength()),
                 new FilterRoute("/*", "TRACE and raw-echoed JSONP/stylesheet values refused (after the body limit: it may read a form)", new SecurityHeaders()),
                 new FilterRoute("/*", "CORS: any origin may GET and POST; preflight answered", new Cors()),
-                new FilterRoute("/*", "conditional GETs of what comes from the store alone (pages, /id, /ontology, /queries, /kg/get, VoID): "
+                new FilterRoute("/*", "conditional GETs of what comes from the store alone (pages, /id, /ontology, /queries, /search, /reconcile, /kg, VoID): "
                         + "ETag and Last-Modified of the store's version, 304", new ConditionalRequests(StoreVersion.of(dataset.asDatasetGraph()))),
                 new FilterRoute(KgServer.DATASET + "/*", "Graph Store reads: ?default is the union (as in SPARQL), a relative ?graph= "
                         + "is 400, HEAD has the real length; other methods 405 with Allow", new GraphStoreReads(dataset.asDatasetGraph())),

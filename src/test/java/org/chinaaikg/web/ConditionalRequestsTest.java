@@ -44,7 +44,15 @@ class ConditionalRequestsTest {
             new String[] {"/queries/models-per-company.json", null},
             new String[] {"/kg/get?default", "text/turtle"},
             new String[] {"/kg/get?graph=" + COMPANIES, "application/n-triples"},
-            new String[] {"/.well-known/void", "text/turtle"});
+            new String[] {"/.well-known/void", "text/turtle"},
+            new String[] {"/id/org/", "text/html"},
+            new String[] {"/search?q=baidu", "text/html"},
+            new String[] {"/search?q=baidu", "application/json"},
+            new String[] {"/search/suggest?q=ba", null},
+            new String[] {"/reconcile", null},
+            new String[] {"/reconcile/preview?id=org/baidu", null},
+            new String[] {"/reconcile/suggest/entity?prefix=ba", null},
+            new String[] {"/kg", "application/trig"});
 
     static HttpResponse<String> get(String path, String accept, String... headers) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.base() + path)).GET();
