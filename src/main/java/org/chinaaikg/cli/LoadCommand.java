@@ -17,6 +17,8 @@ import picocli.CommandLine.Spec;
         description = {"Rebuild the TDB2 store from the ontology and data, reporting each file.",
                 "All or nothing: the store is built beside the old one and swapped in only when every file parses",
                 "and the data conforms to the SHACL shapes; on failure the previous store is left exactly as it was.",
+                "The downloads (/downloads: TriG and N-Quads dumps, the ontology with all data in one file, each with",
+                "its size and SHA-256) are written inside the new store and swapped in with it.",
                 "A store that a server is serving is not replaced: stop the server first,",
                 "or load into another --store."})
 public final class LoadCommand implements Callable<Integer> {

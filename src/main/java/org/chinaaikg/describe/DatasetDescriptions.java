@@ -3,6 +3,7 @@ package org.chinaaikg.describe;
 import static org.apache.jena.vocabulary.VOID._class;
 import static org.apache.jena.vocabulary.VOID.classPartition;
 import static org.apache.jena.vocabulary.VOID.classes;
+import static org.apache.jena.vocabulary.VOID.dataDump;
 import static org.apache.jena.vocabulary.VOID.entities;
 import static org.apache.jena.vocabulary.VOID.inDataset;
 import static org.apache.jena.vocabulary.VOID.rootResource;
@@ -12,13 +13,17 @@ import static org.apache.jena.vocabulary.VOID.triples;
 import static org.apache.jena.vocabulary.VOID.uriSpace;
 import static org.apache.jena.vocabulary.VOID.vocabulary;
 
+import org.chinaaikg.store.Downloads;
+import org.chinaaikg.vocab.DCAT3;
 import org.chinaaikg.vocab.Iris;
 import org.chinaaikg.vocab.KG;
 import org.chinaaikg.vocab.Prefixes;
 import org.chinaaikg.vocab.SCHEMA;
+import org.chinaaikg.vocab.SPDX;
 
 import java.util.Map;
 
+import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.rdf.model.Property;
@@ -29,6 +34,7 @@ import org.apache.jena.vocabulary.DCAT;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.OA;
 import org.apache.jena.vocabulary.ORG;
+import org.apache.jena.vocabulary.OWL2;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
@@ -60,10 +66,16 @@ public final class DatasetDescriptions {
         return ResourceFactory.createResource(SD + local);
     }
 
-    /** VoID: title, licence, sizes, vocabularies, the endpoint, and each named graph with the source document it speaks for. */
-    public static Model voidDescription(DatasetMetadata about, GraphSources sources, DatasetStatistics stats, String endpoint) {
+    /**
+     * VoID: title, licence, sizes, vocabularies, the endpoint, each named graph with the source document it speaks for,
+     * and the downloads (whose names start with {@code files}, the absolute URL of {@code /downloads/}).
+     */
+    public static Model voidDescription(DatasetMetadata about, GraphSources sources, DatasetStatistics stats, String endpoint,
+                                        Downloads downloads, String files) {
         Model m = prefixed();
-        Resource ds = describeDataset(m, about)
+        Resource ds = describeDataset(m, about);
+        describeDownloads(m, ds, downloads, files);
+        ds
                 .addProperty(sparqlEndpoint, m.createResource(endpoint))
                 .addProperty(uriSpace, Iris.ID)
                 .addLiteral(triples, stats.triples())
@@ -97,6 +109,38 @@ public final class DatasetDescriptions {
             ds.addProperty(subset, graph);
         }
         return m;
+    }
+
+    /**
+     * The downloads as the dataset's DCAT distributions, each with its download URL, IANA media type (and compression),
+     * format, size in bytes and SHA-256 (an {@code spdx:Checksum}, as DCAT 3 recommends); the complete dumps also as
+     * {@code void:dataDump}; the release version as {@code owl:versionInfo} and {@code dcat:version} of the dataset.
+     * ({@code dcterms:hasVersion} would name another resource, a version of it, not give a version number.)
+     */
+    static void describeDownloads(Model m, Resource ds, Downloads downloads, String files) {
+        if (downloads.release() != null) {
+            ds.addProperty(OWL2.versionInfo, downloads.release()).addProperty(DCAT3.version, downloads.release());
+        }
+        Resource page = m.createResource(files.endsWith("/") ? files.substring(0, files.length() - 1) : files);
+        for (Downloads.Distribution f : downloads.files()) {
+            Resource url = m.createResource(files + f.name());
+            Resource d = m.createResource()
+                    .addProperty(RDF.type, DCAT.Distribution)
+                    .addProperty(DCTerms.title, m.createLiteral(f.title(), "en"))
+                    .addProperty(DCAT.downloadURL, url)
+                    .addProperty(DCAT.accessURL, page)
+                    .addProperty(DCAT.mediaType, m.createResource(f.mediaTypeIri()))
+                    .addProperty(DCTerms.format, m.createResource(f.format()))
+                    .addProperty(DCAT.byteSize, m.createTypedLiteral(Long.toString(f.bytes()), XSDDatatype.XSDnonNegativeInteger))
+                    .addProperty(SPDX.checksum, m.createResource()
+                            .addProperty(RDF.type, SPDX.Checksum)
+                            .addProperty(SPDX.algorithm, SPDX.checksumAlgorithm_sha256)
+                            .addProperty(SPDX.checksumValue, m.createTypedLiteral(f.sha256(), XSDDatatype.XSDhexBinary)));
+            if (f.compressFormatIri() != null) d.addProperty(DCAT.compressFormat, m.createResource(f.compressFormatIri()));
+            if (downloads.release() != null) d.addProperty(DCAT3.version, downloads.release());
+            ds.addProperty(DCAT.distribution, d);
+            if (f.wholeStore()) ds.addProperty(dataDump, url);
+        }
     }
 
     /** SPARQL 1.1 Service Description of the read-only endpoint, with its union default graph and named graphs. */
@@ -146,6 +190,7 @@ public final class DatasetDescriptions {
         Model m = ModelFactory.createDefaultModel();
         m.setNsPrefixes(Prefixes.all());
         m.setNsPrefix("dcat", DCAT.NS);
+        m.setNsPrefix("spdx", SPDX.NS);
         return m;
     }
 }

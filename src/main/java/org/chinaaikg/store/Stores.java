@@ -62,11 +62,15 @@ public final class Stores {
         }
     }
 
-    /** True when the store exists and was built from exactly these input files (same names, same SHA-256). */
+    /**
+     * True when the store exists, was built from exactly these input files (same names, same SHA-256) and holds its
+     * downloads.
+     */
     public static boolean isCurrent(Path storeDir, Inputs inputs) {
         recover(storeDir);
         Manifest stored = Manifest.read(storeDir);
-        return stored != null && stored.equals(Manifest.of(inputs.all()));
+        // A store built before load wrote the downloads is rebuilt: its downloads would be missing, never stale.
+        return stored != null && stored.equals(Manifest.of(inputs.all())) && Downloads.read(storeDir).isPresent();
     }
 
     /**
@@ -102,6 +106,8 @@ public final class Stores {
                 long docs = Txn.calculateRead(dsg, () -> buildIndex(dsg, fresh.resolve(SearchIndex.DIR_NAME)));
                 log.accept(String.format(java.util.Locale.ROOT, "indexed %d names, statements and quotes for search in %.2f s",
                         docs, (System.nanoTime() - t0) / 1e9));
+                // The downloads (dumps, the merged ontology) with their checksums, also inside the fresh store.
+                Txn.executeRead(dsg, () -> writeDownloads(dsg, inputs, fresh, log));
             } finally {
                 TDBInternal.expel(dsg);
             }
@@ -110,6 +116,14 @@ public final class Stores {
             swap(fresh, absolute);
         } finally {
             deleteRecursively(fresh);
+        }
+    }
+
+    private static void writeDownloads(DatasetGraph dsg, Inputs inputs, Path dir, Consumer<String> log) {
+        try {
+            Downloads.write(dsg, inputs, dir, log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -200,7 +214,8 @@ public final class Stores {
         try (Stream<Path> list = Files.list(dir)) {
             return list.allMatch(p -> {
                 String name = p.getFileName().toString();
-                return name.equals(Manifest.FILE_NAME) || name.equals(Derived.FILE_NAME) || name.equals(SearchIndex.DIR_NAME) || name.equals("tdb.lock") || name.matches("Data-\\d+|Backups");
+                return name.equals(Manifest.FILE_NAME) || name.equals(Derived.FILE_NAME) || name.equals(SearchIndex.DIR_NAME)
+                        || name.equals(Downloads.DIR_NAME) || name.equals(Downloads.FILE_NAME) || name.equals("tdb.lock") || name.matches("Data-\\d+|Backups");
             });
         }
     }

@@ -27,7 +27,9 @@ import org.chinaaikg.store.StoreVersion;
 
 /**
  * Conditional GETs of what is derived from the store alone: the home page, {@code /id/…}, {@code /ontology},
- * {@code /queries/…}, {@code /search}, {@code /reconcile}, {@code /kg} and {@code /kg/get}, and {@code /.well-known/void}. The store is read only while served, so each
+ * {@code /queries/…}, {@code /search}, {@code /reconcile}, {@code /kg}, {@code /kg/get}, {@code /.well-known/void} and
+ * the list {@code /downloads} (the files under it have their own strong tags, their SHA-256: {@code DownloadsServlet}).
+ * The store is read only while served, so each
  * answer carries an {@code ETag} (the store's version, and a hash of the representation's media type and of the
  * {@code Host} for answers that embed it) and a {@code Last-Modified} (when the store was built), and a request whose
  * {@code If-None-Match} or {@code If-Modified-Since} says the client holds it gets 304 without a body. The answer is
@@ -49,7 +51,7 @@ public final class ConditionalRequests implements Filter {
         if (path.isEmpty() || path.equals("/")) return true;
         if (path.startsWith("/id/") || path.equals("/ontology") || path.startsWith("/ontology.")) return true;
         if (path.equals("/queries") || path.startsWith("/queries/")) return true;
-        if (path.equals("/.well-known/void")) return true;
+        if (path.equals("/.well-known/void") || path.equals("/downloads")) return true;
         // The search index and the reconciliation service are built with the store and change only with it.
         if (path.equals("/search") || path.equals("/search/suggest")) return true;
         if (path.equals("/reconcile") || path.startsWith("/reconcile/")) return true;
@@ -99,8 +101,15 @@ public final class ConditionalRequests implements Filter {
         return "W/\"" + version.tag() + "-" + sha256(key).substring(0, 12) + "\"";
     }
 
-    /** RFC 9110 section 13.1: If-None-Match (weak comparison) first; If-Modified-Since only without it. */
     boolean notModified(HttpServletRequest req, String etag) {
+        return notModified(req, etag, version.built());
+    }
+
+    /**
+     * RFC 9110 section 13.1: If-None-Match (weak comparison) first; If-Modified-Since only without it. For any answer
+     * known by a tag and a date, e.g. a download file ({@code DownloadsServlet}).
+     */
+    static boolean notModified(HttpServletRequest req, String etag, java.time.Instant lastModified) {
         String inm = req.getHeader("If-None-Match");
         if (inm != null) {
             String mine = opaque(etag);
@@ -116,7 +125,7 @@ public final class ConditionalRequests implements Filter {
         } catch (IllegalArgumentException unparseable) {
             return false;
         }
-        return since >= 0 && version.built().toEpochMilli() <= since;
+        return since >= 0 && lastModified.toEpochMilli() <= since;
     }
 
     private static String opaque(String tag) {

@@ -4,6 +4,7 @@ import org.chinaaikg.describe.DatasetDescriptions;
 import org.chinaaikg.describe.DatasetMetadata;
 import org.chinaaikg.describe.DatasetStatistics;
 import org.chinaaikg.describe.GraphSources;
+import org.chinaaikg.store.Downloads;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -27,13 +28,16 @@ import org.apache.jena.riot.RDFDataMgr;
 public final class DescriptionServlets {
     private DescriptionServlets() {}
 
-    /** Serves the VoID description, in the RDF syntax the client asks for (Turtle by default). */
-    public static HttpServlet voidServlet(DatasetMetadata about, Supplier<GraphSources> sources, Supplier<DatasetStatistics> stats) {
+    /** Serves the VoID description (with the DCAT distributions of the downloads), in the RDF syntax asked for (Turtle by default). */
+    public static HttpServlet voidServlet(DatasetMetadata about, Supplier<GraphSources> sources, Supplier<DatasetStatistics> stats,
+                                          Downloads downloads) {
         return new HttpServlet() {
             @Override
             protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
                 String endpoint = Http.absolute(req, "/kg/sparql");
-                write(resp, req.getHeader("Accept"), DatasetDescriptions.voidDescription(about, sources.get(), stats.get(), endpoint));
+                String files = Http.absolute(req, DownloadsServlet.PATH + "/");
+                write(resp, req.getHeader("Accept"), DatasetDescriptions.voidDescription(about, sources.get(), stats.get(), endpoint,
+                        downloads, files));
             }
         };
     }

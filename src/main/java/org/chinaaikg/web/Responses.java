@@ -19,6 +19,21 @@ public final class Responses {
         }
     }
 
+    /**
+     * A file as it is on disk, streamed (never held in memory), with its length; a HEAD gets the headers alone. The
+     * bytes go out as they are: a gzipped file is sent as {@code application/gzip}, with no {@code Content-Encoding},
+     * so that no client decodes it on the way.
+     */
+    public static void file(HttpServletResponse resp, String mediaType, java.nio.file.Path file, long length, boolean head) throws IOException {
+        resp.setStatus(200);
+        resp.setContentType(withCharset(mediaType));
+        resp.setContentLengthLong(length);
+        if (head) return;
+        try (OutputStream out = resp.getOutputStream()) {
+            java.nio.file.Files.copy(file, out);
+        }
+    }
+
     /** A one-line plain-text answer, for errors and refusals. */
     public static void text(HttpServletResponse resp, int status, String message) throws IOException {
         send(resp, status, "text/plain", (message + "\n").getBytes(StandardCharsets.UTF_8));

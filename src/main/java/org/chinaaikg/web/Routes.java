@@ -18,6 +18,7 @@ import org.chinaaikg.query.Parameter;
 import org.chinaaikg.query.SavedQueries;
 import org.chinaaikg.search.LuceneSearch;
 import org.chinaaikg.store.Derived;
+import org.chinaaikg.store.Downloads;
 import org.chinaaikg.store.StoreVersion;
 import org.chinaaikg.web.html.SavedQueryCard;
 
@@ -55,6 +56,9 @@ public final class Routes {
         LinkedDataServlet resources = new LinkedDataServlet(dataset, sources, about);
         // Every entity with its kind, names, types and counts: computed once, on first use (index look-ups, no scan).
         // Finding entities by name; the in-memory stand-in until the full-text index is merged in its place.
+        // The files load wrote inside the store (dumps, the merged ontology) with their sizes and checksums.
+        Downloads downloads = Downloads.of(dataset.asDatasetGraph());
+        DownloadsServlet files = new DownloadsServlet(downloads, about);
 
         List<FilterRoute> filters = List.of(
                 new FilterRoute("/*", "compressed request bodies get 415 (inflated, they would pass the body limit)", new RequestEncoding()),
@@ -84,7 +88,9 @@ public final class Routes {
         routes.add(new Route("/ontology", "the ontology (RDF or HTML documentation)", resources));
         RdfFormats.suffixes().keySet().forEach(suffix ->
                 routes.add(new Route("/ontology." + suffix, "the ontology in one syntax", resources)));
-        routes.add(new Route("/.well-known/void", "the VoID description of the dataset", DescriptionServlets.voidServlet(about, sources, stats)));
+        routes.add(new Route("/.well-known/void", "the VoID description of the dataset", DescriptionServlets.voidServlet(about, sources, stats, downloads)));
+        routes.add(new Route("/downloads", "the downloads load wrote with the store, with size and SHA-256 (page, or JSON by Accept)", files));
+        routes.add(new Route("/downloads/*", "one download as it is on disk (a .gz as application/gzip); ETag its SHA-256, 304", files));
         ReconcileServlet reconcile = new ReconcileServlet(catalog, search, dataset.asDatasetGraph(), about);
         routes.add(new Route("/reconcile", "the OpenRefine reconciliation service (API 0.2): manifest, queries, extension", reconcile));
         routes.add(new Route("/reconcile/*", "the reconciliation service's suggest, preview and property proposals", reconcile));
