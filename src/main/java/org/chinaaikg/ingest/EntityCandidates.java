@@ -45,7 +45,7 @@ public final class EntityCandidates {
             + "(?![\\p{L}])(?:\\s+\\d{4}(?![\\p{N}]))?");
     /** A government by its country: "the government of Zimbabwe", "the US government". */
     private static final Pattern GOVERNMENT = Pattern.compile("(?:[Gg]overnment\\s+of\\s+(?:the\\s+)?" + CAP + "(?:\\s+" + CAP + "){0,3}"
-            + "|" + CAP + "(?:\\s+" + CAP + "){0,2}\\s+government)(?![\\p{L}])");
+            + "|(?!(?:The|A|An|This|That|Its|Their|Our|Every|Each)\\s)" + CAP + "(?:\\s+" + CAP + "){0,2}\\s+government)(?![\\p{L}])");
     /** An institute in lower case after a name: "the iFlytek AI research institute". */
     private static final Pattern INSTITUTE = Pattern.compile("(?:\\p{Lu}|\\p{Ll}\\p{Lu})[\\p{L}\\p{N}&-]*(?:\\s+(?:\\p{Lu}|\\p{Ll}\\p{Lu})[\\p{L}\\p{N}&-]*){0,3}"
             + "(?:\\s+research)?\\s+(?:institute|laboratory|lab)(?![\\p{L}])");
