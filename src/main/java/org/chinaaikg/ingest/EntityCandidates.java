@@ -10,11 +10,13 @@ import java.util.regex.Pattern;
 
 /**
  * Names in the text that no known entity spells: candidates for new entities, for the curator to describe in
- * {@code data/entities/} or to ignore. Three kinds, each a pattern of the words themselves (no model):
- * an organisation (capitalised words ended by Inc., Group, Technology, University, …, or "University of X";
- * in Chinese, Han characters ended by 公司, 集团, 大学, …), a model-like token (letters with digits: GPT-4,
- * ChatGLM-6B, Qwen2.5), and a capitalised name (two or more capitalised words, or one that the text never writes
- * in lower case and that does not open its sentence).
+ * {@code data/entities/} or to ignore. Each kind is a pattern of the words themselves (no model): an organisation
+ * (capitalised words ended by Inc., Group, Technology, University, …, "University of X", "government of X", an
+ * institute after a name; in Chinese, Han characters ended by 公司, 集团, 大学, …), a model-like token (letters with
+ * digits: GPT-4, ChatGLM-6B, Qwen2.5, 5G), a title (in quotation marks, before "by Author", or a document ending in
+ * Plan, Measures, Regulations, Report, …), a term (an e-word, or a lower-case term ending in the last word of a
+ * technology the graph knows), and a capitalised name (two or more capitalised words, one that the text never
+ * writes in lower case and that does not open its sentence, a list item's head, words set in bold).
  */
 public final class EntityCandidates {
     public enum Hint { ORGANIZATION, MODEL, NAME, TITLE, TERM }
