@@ -209,6 +209,8 @@ public final class DraftWriter {
             case ORGANIZATION -> "organization:" + slug + " a kg:Company";
             case MODEL -> "model:" + slug + " a kg:AIModel";
             case NAME -> "organization:" + slug + " a …";
+            case TITLE -> "report:" + slug + " a kg:Report (or policy:" + slug + " a kg:Policy)";
+            case TERM -> "tech:" + slug + " a kg:Technology";
         };
         return kind + " ; rdfs:label " + lit(c.text()) + "@en .";
     }

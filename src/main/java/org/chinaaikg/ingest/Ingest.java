@@ -13,6 +13,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.chinaaikg.vocab.KG;
+
 /**
  * What {@code ingest} does with one source file: reads it, leaves out what the skip rules mark as not-an-article,
  * splits the rest into sentences, finds the entities the graph knows and candidates for new ones, and proposes
@@ -35,7 +37,7 @@ public final class Ingest {
         List<SkipRules.Skipped> skipped = skip.apply(text.string());
         List<Span> sentences = Sentences.split(text, skipped);
         List<EntityIndex.Mention> mentions = index.find(text, sentences);
-        List<EntityCandidates.Candidate> fresh = EntityCandidates.find(text, sentences, mentions);
+        List<EntityCandidates.Candidate> fresh = EntityCandidates.find(text, sentences, mentions, termHeads(index));
         List<ClaimCandidates.Candidate> claims = new ArrayList<>();
         for (Span s : sentences) {
             boolean names = mentions.stream().anyMatch(m -> s.contains(m.start(), m.end()));
@@ -43,6 +45,20 @@ public final class Ingest {
             if (c != null) claims.add(c);
         }
         return new Analysis(text, file.getFileName().toString(), skipped, sentences, mentions, fresh, claims);
+    }
+
+    /**
+     * The last words of the technologies the graph knows by a lower-case term of two words or more ("recognition"
+     * of "facial recognition"): a new term with the same last word is a candidate technology ("image recognition").
+     */
+    static Set<String> termHeads(EntityIndex index) {
+        Set<String> heads = new java.util.TreeSet<>();
+        for (EntityIndex.Label l : index.labels()) {
+            String t = l.text();
+            if (!index.types(l.iri()).contains(KG.Technology.getURI()) || !t.matches("\\p{Ll}[\\p{Ll}-]*(?: [\\p{Ll}-]+)+")) continue;
+            heads.add(t.substring(t.lastIndexOf(' ') + 1));
+        }
+        return heads;
     }
 
     /** The next free statement number in {@code data/statements}: one more than the highest NNN there. */

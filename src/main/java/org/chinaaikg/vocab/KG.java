@@ -17,6 +17,7 @@ public final class KG {
     public static final Resource AIModel = resource("AIModel");
     public static final Resource Product = resource("Product");
     public static final Resource Policy = resource("Policy");
+    public static final Resource Technology = resource("Technology");
     /** The curation status of what {@code ingest} proposed and no curator has accepted yet. */
     public static final Resource Draft = resource("Draft");
     public static final Resource SourceKind = resource("SourceKind");

@@ -42,7 +42,8 @@ final class LeaveOneOut {
     static final Pattern SHORTCODE = Pattern.compile("\\[/?et_pb_[^\\]]*\\]");
 
     record Row(String source, int curatedClaims, int claimsInCandidates, int curatedMentions, int mentionsFound,
-               int candidates, int candidatesKept, int fromAds, int entityCandidatesFromAds) {
+               int candidates, int candidatesKept, int fromAds, int entityCandidatesFromAds,
+               int mentionsSpelt, int speltFound, int entityCandidates) {
         double claimRecall() { return ratio(claimsInCandidates, curatedClaims); }
         double mentionRecall() { return ratio(mentionsFound, curatedMentions); }
         double kept() { return ratio(candidatesKept, candidates); }
@@ -97,13 +98,33 @@ final class LeaveOneOut {
             int mentionsFound = (int) curatedMentions.stream().filter(iri -> found.contains(iri)
                     || full.spellings(iri).stream().anyMatch(sp -> freshTexts.contains(EntityIndex.lower(sp)))).count();
 
+            // Spelt in the text: one of the entity's labels written there (any case, word-bounded); else the curators
+            // named it by a description of their own ("CAC licensing system for generative AI models").
+            String lowerText = EntityIndex.lower(a.text().string());
+            Set<String> spelt = new HashSet<>();
+            for (String iri : curatedMentions) {
+                if (full.spellings(iri).stream().anyMatch(sp -> spelt(lowerText, EntityIndex.lower(sp)))) spelt.add(iri);
+            }
+            int speltFound = (int) spelt.stream().filter(iri -> found.contains(iri)
+                    || full.spellings(iri).stream().anyMatch(sp -> freshTexts.contains(EntityIndex.lower(sp)))).count();
+
             List<int[]> ads = adRegions(nnn, a.text());
             int fromAds = (int) a.claims().stream().filter(c -> ads.stream().anyMatch(r -> c.sentence().overlaps(r[0], r[1]))).count();
             int freshFromAds = (int) a.newEntities().stream().filter(c -> ads.stream().anyMatch(r -> c.start() < r[1] && r[0] < c.end())).count()
                     + (int) a.mentions().stream().filter(c -> ads.stream().anyMatch(r -> c.start() < r[1] && r[0] < c.end())).count();
-            rows.add(new Row(nnn, quotes.size(), inside, curatedMentions.size(), mentionsFound, a.claims().size(), kept, fromAds, freshFromAds));
+            rows.add(new Row(nnn, quotes.size(), inside, curatedMentions.size(), mentionsFound, a.claims().size(), kept, fromAds, freshFromAds,
+                    spelt.size(), speltFound, a.newEntities().size()));
         }
         return rows;
+    }
+
+    static boolean spelt(String lowerText, String lowerLabel) {
+        int at = 0;
+        while (!lowerLabel.isEmpty() && (at = lowerText.indexOf(lowerLabel, at)) >= 0) {
+            if (EntityIndex.bounded(lowerText, at, at + lowerLabel.length())) return true;
+            at++;
+        }
+        return false;
     }
 
     /** Code-point ranges of the advertisements and shortcodes of source NNN. */
@@ -125,18 +146,21 @@ final class LeaveOneOut {
 
     static String table(List<Row> rows) {
         StringBuilder b = new StringBuilder();
-        b.append("| source | curated claims | quote inside a candidate | curated mentions | found | candidates | kept by curators | candidates from ads/shortcodes |\n");
-        b.append("|---|--:|--:|--:|--:|--:|--:|--:|\n");
-        int c = 0, ci = 0, m = 0, mf = 0, k = 0, kk = 0, ads = 0;
+        b.append("| source | curated claims | quote inside a candidate | curated mentions | found | spelt in the text | found of those spelt"
+                + " | new-entity candidates | candidates | kept by curators | candidates from ads/shortcodes |\n");
+        b.append("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
+        int c = 0, ci = 0, m = 0, mf = 0, k = 0, kk = 0, ads = 0, sp = 0, sf = 0, ne = 0;
         for (Row r : rows) {
-            b.append(String.format(Locale.ROOT, "| %s | %d | %d (%.2f) | %d | %d (%.2f) | %d | %d (%.2f) | %d |%n", r.source(), r.curatedClaims(),
-                    r.claimsInCandidates(), r.claimRecall(), r.curatedMentions(), r.mentionsFound(), r.mentionRecall(),
+            b.append(String.format(Locale.ROOT, "| %s | %d | %d (%.2f) | %d | %d (%.2f) | %d | %d (%.2f) | %d | %d | %d (%.2f) | %d |%n", r.source(),
+                    r.curatedClaims(), r.claimsInCandidates(), r.claimRecall(), r.curatedMentions(), r.mentionsFound(), r.mentionRecall(),
+                    r.mentionsSpelt(), r.speltFound(), ratio(r.speltFound(), r.mentionsSpelt()), r.entityCandidates(),
                     r.candidates(), r.candidatesKept(), r.kept(), r.fromAds() + r.entityCandidatesFromAds()));
             c += r.curatedClaims(); ci += r.claimsInCandidates(); m += r.curatedMentions(); mf += r.mentionsFound();
             k += r.candidates(); kk += r.candidatesKept(); ads += r.fromAds() + r.entityCandidatesFromAds();
+            sp += r.mentionsSpelt(); sf += r.speltFound(); ne += r.entityCandidates();
         }
-        b.append(String.format(Locale.ROOT, "| **all** | %d | %d (**%.2f**) | %d | %d (**%.2f**) | %d | %d (**%.2f**) | **%d** |%n",
-                c, ci, ratio(ci, c), m, mf, ratio(mf, m), k, kk, ratio(kk, k), ads));
+        b.append(String.format(Locale.ROOT, "| **all** | %d | %d (**%.2f**) | %d | %d (**%.2f**) | %d | %d (**%.2f**) | %d | %d | %d (**%.2f**) | **%d** |%n",
+                c, ci, ratio(ci, c), m, mf, ratio(mf, m), sp, sf, ratio(sf, sp), ne, k, kk, ratio(kk, k), ads));
         return b.toString();
     }
 
