@@ -64,6 +64,12 @@
     return cell.value.startsWith(ID) ? "/id/" + cell.value.substring(ID.length) : null;
   }
 
+  // The row's first entity of ours, for a point whose label is a name rather than the entity.
+  function firstLink(row, vars) {
+    for (const v of vars) { const h = link(row[v]); if (h) return h; }
+    return null;
+  }
+
   // The columns of a result: numeric ones (every bound value a number), label ones (the others), date ones.
   function columns(yasr) {
     const vars = yasr.results.getVariables() || [];
@@ -126,7 +132,7 @@
       box.appendChild(controls);
       const prefixes = prefixesOf(this.yasr);
       const rows = c.rows.slice(0, MAX_ROWS).map((r, i) => ({
-        i, label: text(r[st.label], prefixes) || "(unbound)", value: r[st.value] ? Number(r[st.value].value) : 0, href: link(r[st.label])
+        i, label: text(r[st.label], prefixes) || "(unbound)", value: r[st.value] ? Number(r[st.value].value) : 0, href: link(r[st.label]) || firstLink(r, c.vars)
       }));
       const more = c.rows.length > MAX_ROWS ? "; the first " + MAX_ROWS + " of " + c.rows.length + " rows" : "";
       const caption = "?" + st.value + " by ?" + st.label + ", " + rows.length + " rows" + more;
@@ -223,7 +229,11 @@
       const c = columns(this.yasr);
       const st = this.state;
       if (!c.dates.includes(st.date)) st.date = c.dates[0];
-      if (!c.vars.includes(st.label) || st.label === st.date) st.label = c.vars.find(v => v !== st.date && !c.numeric.includes(v)) || st.date;
+      // the label: a column of literals (a name) if there is one, else any other column
+      const others = c.vars.filter(v => v !== st.date && !c.numeric.includes(v));
+      if (!c.vars.includes(st.label) || st.label === st.date) {
+        st.label = others.find(v => c.rows.every(r => !r[v] || r[v].type !== "uri")) || others[0] || st.date;
+      }
       const box = html("div", { class: "kg-chart" });
       const controls = html("div", { class: "kg-chart-controls" });
       const redraw = () => { box.remove(); this.draw(); };
@@ -233,7 +243,7 @@
       const prefixes = prefixesOf(this.yasr);
       const dated = c.rows.map((r, i) => ({ i, cell: r[st.date], r }))
         .filter(d => isDate(d.cell))
-        .map(d => ({ i: d.i, date: d.cell.value, t: dateFraction(d.cell.value), label: text(d.r[st.label], prefixes), href: link(d.r[st.label]) }))
+        .map(d => ({ i: d.i, date: d.cell.value, t: dateFraction(d.cell.value), label: text(d.r[st.label], prefixes), href: link(d.r[st.label]) || firstLink(d.r, c.vars) }))
         .sort((a, b) => a.t - b.t || a.label.localeCompare(b.label) || a.i - b.i);
       const rows = dated.slice(0, MAX_ROWS);
       const caption = "?" + st.label + " by ?" + st.date + ": " + dated.length + " dated rows of " + c.rows.length

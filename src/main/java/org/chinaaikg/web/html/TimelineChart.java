@@ -67,7 +67,8 @@ public final class TimelineChart {
             boolean toRight = cx < WIDTH * 0.55;
             double tx = toRight ? cx + 9 : cx - 9;
             double room = toRight ? WIDTH - MARGIN - tx : tx - MARGIN;
-            String full = item.date() + " · " + item.what() + (item.source() != null ? " (" + item.source().text() + ")" : "");
+            // the source before what is dated, so that a shortened row still names it
+            String full = item.date() + " · " + (item.source() != null ? item.source().text() + ": " : "") + item.what();
             String title = full + (item.curated() ? " · curators' addition" : "");
             points.add(new Point(cx, cy, tx, cy + 4, toRight ? "start" : "end", Svg.shorten(full, Svg.fits(room)), title,
                     item.link() == null ? null : item.link().href(), item.date(),

@@ -88,9 +88,10 @@ class PictureLayoutTest {
             assertTrue(p.cx() >= m.axisFrom() && p.cx() <= m.axisTo(), "on the axis: " + p.cx());
             textInside(p.tx(), p.ty(), p.anchor(), p.text(), m.width(), m.height(), "point text");
         }
-        assertEquals("2030 · target year of a claim whose label is far too long to be written out in full on one row of the picture (source 000)",
+        assertEquals("2030 · source 000: target year of a claim whose label is far too long to be written out in full on one row of the picture",
                 m.points().get(3).title(), "the tooltip has the whole text");
-        assertTrue(m.points().get(3).text().endsWith("…"), "the row has what fits");
+        assertTrue(m.points().get(3).text().endsWith("…") && m.points().get(3).text().startsWith("2030 · source 000: "),
+                "the row has what fits, its source first");
         assertEquals("source 001", m.points().get(2).source());
         assertTrue(m.points().get(1).curated());
         List<String> years = m.ticks().stream().map(TimelineChart.Tick::year).toList();
