@@ -127,7 +127,9 @@ public final class EntityPage {
         EntityPictures pictures = new EntityPictures(dsg, sources, this::name);
         List<NetworkChart.Neighbour> neighbours = pictures.neighbours(self);
         NetworkChart.Model network = NetworkChart.layout(label, kind, neighbours);
-        List<TimelineChart.Item> dated = pictures.timeline(self, EntityPictures.nodes(neighbours));
+        // the dates of the neighbours the network draws (a page's cost stays that of its network, however linked it is)
+        List<TimelineChart.Item> dated = pictures.timeline(self,
+                EntityPictures.nodes(neighbours.subList(0, Math.min(NetworkChart.MAX_NODES, neighbours.size()))));
         TimelineChart.Model timeline = TimelineChart.layout(dated, "What the sources date about " + label + ": "
                 + dated.size() + (dated.size() == 1 ? " dated statement" : " dated statements"));
         return new Model(dataset, iri, here, label, zh.map(Node::getLiteralLexicalForm).orElse(null), zhNotes, types, alt,

@@ -31,7 +31,7 @@ import org.apache.jena.vocabulary.RDFS;
  * What an entity page's pictures show, read from the store (index look-ups only):
  * <ul>
  * <li>the timeline: every dated statement ({@link Dates}) of the entity, of the claims about it ({@code schema:about})
- *     or stated in it ({@code kg:statedIn}), and of its neighbours (a model's release, a policy's issue, an event's
+ *     or stated in it ({@code kg:statedIn}), and of the neighbours its network draws (a model's release, a policy's issue, an event's
  *     start); each distinct (thing, property, date) once, linked to its supporting claim, else to the claim or thing,
  *     and naming the source whose graph states it;</li>
  * <li>the network: the entities linked to it by a property between entities, either way (claims, documents and
