@@ -149,6 +149,13 @@ class PicturesOnPagesTest {
         assertFalse(html.contains("id=\"entity-timeline\""), "no empty timeline");
         long dated = count(datedOf("{ VALUES ?s { <" + Iris.ID + "role/senior-product-manager> } }"));
         assertEquals(0, dated);
+        // DeepHi: named in claims, linked to no other entity, dated by nothing
+        String deephi = "<" + Iris.ID + "org/deephi>";
+        assertEquals(0, count(datedOf("{ VALUES ?s { " + deephi + " } } UNION { ?s <http://schema.org/about> " + deephi + " }")));
+        String page = page("/id/org/deephi");
+        assertFalse(page.contains("id=\"network\""), "no empty network");
+        assertFalse(page.contains("id=\"entity-timeline\""), "no empty timeline");
+        assertFalse(page.contains("<svg"), "no picture at all");
     }
 
     @Test
