@@ -1,6 +1,7 @@
 package org.chinaaikg.store;
 
 import org.chinaaikg.project.Inputs;
+import org.chinaaikg.vocab.Dates;
 import org.chinaaikg.vocab.Iris;
 import org.chinaaikg.vocab.KG;
 
@@ -50,13 +51,17 @@ import org.apache.jena.vocabulary.RDFS;
  * @param sourceOfGraph        graph IRI to the document its claims are {@code kg:statedIn}
  * @param titles               the {@code rdfs:label} of each such document and of the dataset's licence
  * @param about                the dataset's {@code dcterms:} title, description and licence, or null fields
+ * @param kindOfSource         each such document's {@code kg:sourceKind} (its label is in {@code titles})
+ * @param datedByYear          the dated statements ({@link Dates}) per year, each distinct triple once, the
+ *                             entailments left out: the home page's timeline of the whole graph
  */
 public record Derived(long triples, long entities, Map<String, Long> triplesByGraph, Map<String, Long> entitiesByClass,
                       Map<String, Long> entitiesByClassAndSubclasses, Map<String, Long> claimsBySource,
-                      Map<String, String> sourceOfGraph, Map<String, String> titles, About about) {
+                      Map<String, String> sourceOfGraph, Map<String, String> titles, About about,
+                      Map<String, String> kindOfSource, Map<Integer, Long> datedByYear) {
     public static final String FILE_NAME = "derived.json";
     /** Bumped when the file's content changes; a file of another version is computed afresh. */
-    static final long VERSION = 1;
+    static final long VERSION = 2;
 
     /** The dataset's own description, from {@code data/dataset.ttl}; a field is null when the data lacks it. */
     public record About(String title, String description, String license) {}
@@ -68,6 +73,8 @@ public record Derived(long triples, long entities, Map<String, Long> triplesByGr
         claimsBySource = Map.copyOf(claimsBySource);
         sourceOfGraph = Map.copyOf(sourceOfGraph);
         titles = Map.copyOf(titles);
+        kindOfSource = Map.copyOf(kindOfSource);
+        datedByYear = Map.copyOf(datedByYear);
     }
 
     /** The claims of every source document added up. */
@@ -135,7 +142,32 @@ public record Derived(long triples, long entities, Map<String, Long> triplesByGr
             String name = english(dsg, license, RDFS.label.asNode());
             if (name != null) titles.put(license.getURI(), name);
         }
-        return new Derived(triples, entities.size(), byGraph, byClass, bySuperclass, bySource, sourceOfGraph, titles, about);
+        Map<String, String> kindOfSource = new TreeMap<>();
+        for (String doc : new HashSet<>(sourceOfGraph.values())) {
+            object(dsg, NodeFactory.createURI(doc), KG.sourceKind.asNode()).filter(Node::isURI).ifPresent(kind -> {
+                kindOfSource.put(doc, kind.getURI());
+                String name = english(dsg, kind, RDFS.label.asNode());
+                if (name != null) titles.put(kind.getURI(), name);
+            });
+        }
+        return new Derived(triples, entities.size(), byGraph, byClass, bySuperclass, bySource, sourceOfGraph, titles, about,
+                kindOfSource, datedByYear(dsg));
+    }
+
+    /** The distinct dated statements per year, by the index of each date property (no scan of every triple). */
+    private static Map<Integer, Long> datedByYear(DatasetGraph dsg) {
+        Set<org.apache.jena.graph.Triple> dated = new HashSet<>();
+        Node entailments = NodeFactory.createURI(Entailments.GRAPH);
+        for (Node p : Dates.PROPERTIES) {
+            dsg.find(Node.ANY, Node.ANY, p, Node.ANY).forEachRemaining(q -> {
+                if (!q.getGraph().equals(entailments) && Dates.isEntity(q.getSubject()) && Dates.isDate(q.getObject())) {
+                    dated.add(q.asTriple());
+                }
+            });
+        }
+        Map<Integer, Long> byYear = new TreeMap<>();
+        dated.forEach(t -> byYear.merge(Dates.year(t.getObject()), 1L, Long::sum));
+        return byYear;
     }
 
     /** Each class with itself and all its superclasses ({@code rdfs:subClassOf*} in the ontology graph, IRIs only). */
@@ -193,6 +225,10 @@ public record Derived(long triples, long entities, Map<String, Long> triplesByGr
         if (about.description() != null) a.put("description", about.description());
         if (about.license() != null) a.put("license", about.license());
         json.put("dataset", a);
+        json.put("kindOfSource", strings(kindOfSource));
+        JsonObject years = new JsonObject();
+        new TreeMap<>(datedByYear).forEach((y, n) -> years.put(String.valueOf(y), n));
+        json.put("datedByYear", years);
         try (OutputStream out = Files.newOutputStream(storeDir.resolve(FILE_NAME))) {
             JSON.write(out, json);
         }
@@ -210,7 +246,8 @@ public record Derived(long triples, long entities, Map<String, Long> triplesByGr
                     counts(json.getObj("triplesByGraph")), counts(json.getObj("entitiesByClass")),
                     counts(json.getObj("entitiesByClassAndSubclasses")), counts(json.getObj("claimsBySource")),
                     strings(json.getObj("sourceOfGraph")), strings(json.getObj("titles")),
-                    new About(string(a, "title"), string(a, "description"), string(a, "license"))));
+                    new About(string(a, "title"), string(a, "description"), string(a, "license")),
+                    strings(json.getObj("kindOfSource")), years(json.getObj("datedByYear"))));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (RuntimeException e) {
@@ -234,6 +271,12 @@ public record Derived(long triples, long entities, Map<String, Long> triplesByGr
     private static Map<String, Long> counts(JsonObject o) {
         Map<String, Long> map = new TreeMap<>();
         o.forEach((k, v) -> map.put(k, v.getAsNumber().value().longValue()));
+        return map;
+    }
+
+    private static Map<Integer, Long> years(JsonObject o) {
+        Map<Integer, Long> map = new TreeMap<>();
+        o.forEach((k, v) -> map.put(Integer.valueOf(k), v.getAsNumber().value().longValue()));
         return map;
     }
 

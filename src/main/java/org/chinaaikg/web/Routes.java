@@ -11,6 +11,7 @@ import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.server.DataService;
 import org.apache.jena.query.Dataset;
 import org.chinaaikg.describe.DatasetMetadata;
+import org.chinaaikg.describe.DatasetPictures;
 import org.chinaaikg.describe.DatasetStatistics;
 import org.chinaaikg.describe.EntityCatalog;
 import org.chinaaikg.describe.GraphSources;
@@ -44,6 +45,7 @@ public final class Routes {
         DatasetStatistics counts = DatasetStatistics.of(derived);
         GraphSources graphSources = GraphSources.of(derived);
         DatasetMetadata about = DatasetMetadata.of(derived);
+        DatasetPictures pictures = DatasetPictures.of(derived);
         Supplier<DatasetStatistics> stats = () -> counts;
         Supplier<GraphSources> sources = () -> graphSources;
         List<SavedQueryCard> cards = queries.all().stream()
@@ -81,7 +83,7 @@ public final class Routes {
                         new KindLists(catalog, about)));
 
         List<Route> routes = new ArrayList<>();
-        routes.add(new Route("", "the home page", WebPages.home(about, sources, stats, () -> cards)));
+        routes.add(new Route("", "the home page", WebPages.home(about, sources, stats, () -> cards, () -> pictures)));
         routes.add(new Route("/webjars/*", "the SPARQL editor's files, from the jar (Jetty's ResourceServlet)", StaticFiles.webjars()));
         routes.add(new Route("/static/*", "the pages' CSS and JavaScript, src/main/resources/static", StaticFiles.site()));
         routes.add(new Route("/id/*", "every instance IRI, dereferenced (RDF or HTML)", resources));

@@ -88,7 +88,7 @@ public final class EntityPage {
                         List<String> zhLabelNotes, List<Link> types,
                         List<String> alsoWritten, String statement, List<Evidence> evidence, List<Fact> facts,
                         List<ClaimCard> claims, List<StatedClaim> statedHere, List<Incoming> linkedFrom, List<Link> mentionedIn,
-                        List<Link> formats, Link kindList) {}
+                        List<Link> formats, Link kindList, TimelineChart.Model timeline, NetworkChart.Model network) {}
 
     private final DatasetGraph dsg;
     private final GraphSources sources;
@@ -124,10 +124,19 @@ public final class EntityPage {
         String kind = KindNames.kindOf(iri);
         Link kindList = kind == null ? null : new Link(KindNames.listPath(kind), "All " + KindNames.title(kind).toLowerCase(java.util.Locale.ROOT));
         List<StatedClaim> statedHere = statedIn(self);
+        EntityPictures pictures = new EntityPictures(dsg, sources, this::name);
+        List<NetworkChart.Neighbour> neighbours = pictures.neighbours(self);
+        NetworkChart.Model network = NetworkChart.layout(label, kind, neighbours);
+        // the dates of the neighbours the network draws (a page's cost stays that of its network, however linked it is)
+        List<TimelineChart.Item> dated = pictures.timeline(self,
+                EntityPictures.nodes(neighbours.subList(0, Math.min(NetworkChart.MAX_NODES, neighbours.size()))));
+        TimelineChart.Model timeline = TimelineChart.layout(dated, "What the sources date about " + label + ": "
+                + dated.size() + (dated.size() == 1 ? " dated statement" : " dated statements"));
         return new Model(dataset, iri, here, label, zh.map(Node::getLiteralLexicalForm).orElse(null), zhNotes, types, alt,
                 first(self, STATEMENT).map(Node::getLiteralLexicalForm).orElse(null), evidence(self),
                 facts(description, self, annotations), claimsAbout(self), statedHere,
-                linkedFrom(description, self, label, !statedHere.isEmpty()), mentionedIn(self), formats, kindList);
+                linkedFrom(description, self, label, !statedHere.isEmpty()), mentionedIn(self), formats, kindList,
+                timeline, network);
     }
 
     /** For a claim: the exact words of its source, with the text around them. */

@@ -1,6 +1,7 @@
 package org.chinaaikg.web.html;
 
 import org.chinaaikg.describe.DatasetMetadata;
+import org.chinaaikg.describe.DatasetPictures;
 import org.chinaaikg.describe.DatasetStatistics;
 import org.chinaaikg.vocab.KG;
 import org.chinaaikg.vocab.SCHEMA;
@@ -52,17 +53,18 @@ public final class LandingPage {
 
     /** Everything the home page shows. */
     public record Model(DatasetMetadata dataset, String origin, String yasgui, List<Count> counts,
-                        List<SourceClaims> sources, List<SavedQueryCard> queries, String python, String savedQueriesJson) {}
+                        List<SourceClaims> sources, List<SavedQueryCard> queries, String python, String savedQueriesJson,
+                        BarChart.Model sourcesChart, BarChart.Model kindsChart, YearChart.Model graphTimeline) {}
 
     private LandingPage() {}
 
     public static String render(String origin, DatasetStatistics stats, Map<String, String> sourceTitles,
-                                List<SavedQueryCard> queries, DatasetMetadata dataset) {
-        return Templates.render("landing.jte", model(origin, stats, sourceTitles, queries, dataset));
+                                List<SavedQueryCard> queries, DatasetMetadata dataset, DatasetPictures pictures) {
+        return Templates.render("landing.jte", model(origin, stats, sourceTitles, queries, dataset, pictures));
     }
 
     static Model model(String origin, DatasetStatistics stats, Map<String, String> sourceTitles,
-                       List<SavedQueryCard> queries, DatasetMetadata dataset) {
+                       List<SavedQueryCard> queries, DatasetMetadata dataset, DatasetPictures pictures) {
         List<Count> counts = new ArrayList<>();
         counts.add(new Count("Triples", stats.triples(), null));
         counts.add(new Count("Described entities", stats.entities(), "/id/"));
@@ -76,7 +78,27 @@ public final class LandingPage {
         List<SavedQueryCard> sorted = queries.stream().sorted(Comparator.comparing(SavedQueryCard::name)).toList();
         String example = "PREFIX kg: <" + KG.NS + ">\nPREFIX rdfs: <" + RDFS.getURI() + ">\n"
                 + "SELECT ?model ?label WHERE { ?model a kg:LargeLanguageModel ; rdfs:label ?label } LIMIT 20";
-        return new Model(dataset, origin, YASGUI, counts, sources, sorted, PythonSnippets.forSparql(origin, example), json(queries));
+        return new Model(dataset, origin, YASGUI, counts, sources, sorted, PythonSnippets.forSparql(origin, example), json(queries),
+                sourcesChart(sources), kindsChart(pictures),
+                YearChart.layout(pictures.datedByYear(), "Dated statements by year, the whole graph: "
+                        + pictures.datedByYear().values().stream().mapToLong(Long::longValue).sum()
+                        + " dates of releases, policies, events, claims and sources", "dated statements"));
+    }
+
+    /** Claims per source document, in the order of the table (by IRI). */
+    private static BarChart.Model sourcesChart(List<SourceClaims> sources) {
+        List<BarChart.Item> items = sources.stream().map(s -> new BarChart.Item(s.source().text(), s.claims(), s.source().href())).toList();
+        return BarChart.layout(items, "Claims per source document: " + items.size() + " sources", "claims");
+    }
+
+    /** Claims per kind of source (news site, blog, magazine…), most first. */
+    private static BarChart.Model kindsChart(DatasetPictures pictures) {
+        List<BarChart.Item> items = pictures.claimsByKind().entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .map(e -> new BarChart.Item(pictures.titles().getOrDefault(e.getKey(), e.getKey().substring(e.getKey().lastIndexOf('#') + 1)),
+                        e.getValue(), Link.to(e.getKey(), "").href()))
+                .toList();
+        return BarChart.layout(items, "Claims per kind of source: " + items.size() + " kinds", "claims");
     }
 
     /** The saved queries for the editor's tabs, read by {@code /static/home.js}. */

@@ -22,4 +22,11 @@ final class Templates {
         ENGINE.render(template, Map.of("page", page), out);
         return out.toString();
     }
+
+    /** Renders a template with named parameters (a picture's {@code chart} and {@code id}). */
+    static String renderWith(String template, Map<String, Object> params) {
+        StringOutput out = new StringOutput(4 * 1024);
+        ENGINE.render(template, params, out);
+        return out.toString();
+    }
 }
