@@ -35,6 +35,9 @@ public final class Routes {
     /** The whole table, in mounting order; what tests and README read. */
     public record Table(List<FilterRoute> filters, List<Route> routes) {}
 
+    /** Servlet-context attribute: the {@link SavedQueryServlet}, whose cache warm-up runs while the server does. */
+    static final String SAVED_QUERIES = Routes.class.getName() + ".savedQueries";
+
     private Routes() {}
 
     public static Table table(Dataset dataset, Derived derived, SavedQueries queries, long timeoutMillis, QueryGate gate,
@@ -100,6 +103,9 @@ public final class Routes {
         builder.enableCors(false, null).enablePing(true).add(KgServer.DATASET, dataService);
         table.filters().forEach(f -> builder.addFilter(f.path(), f.filter()));
         table.routes().forEach(r -> builder.addServlet(r.path(), r.servlet()));
+        // The saved queries' servlet, for KgServer.build to start and stop its cache warm-up with the server.
+        table.routes().stream().map(Route::servlet).filter(SavedQueryServlet.class::isInstance).findFirst()
+                .ifPresent(s -> builder.addServletAttribute(SAVED_QUERIES, s));
         return builder;
     }
 }
