@@ -35,7 +35,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * Answers are cached (header {@code X-Cache: hit} or {@code miss}); a request with {@code Cache-Control: no-cache}
  * is answered live (and refreshes the cache). From start, a background thread fills the cache with the answer of every
  * saved query that needs no parameter value (the aggregates over everything: counts, statistics...) in each format,
- * one query at a time through the gate, so that their first request is a hit; {@code GET /queries} tells how far it
+ * one query at a time through the gate (without taking a long-running slot from clients), so that their first request is a hit; {@code GET /queries} tells how far it
  * got in the header {@code X-Cache-Warm} ({@code running N/M}, then {@code done N/M}).
  */
 public final class SavedQueryServlet extends HttpServlet {
@@ -264,7 +264,7 @@ public final class SavedQueryServlet extends HttpServlet {
     /** Runs a query for the warm-up through the gate (waiting for a slot); null if it failed or the server stops. */
     private QueryRunner.Result warmRun(SavedQuery query, Binding binding) {
         while (!stopping) {
-            try (QueryGate.Ticket ticket = gate.enter()) {
+            try (QueryGate.Ticket ticket = gate.enterBackground()) {
                 warming = ticket;
                 BoundedRegex.deadline(System.nanoTime() + WARM_TIMEOUT_MILLIS * 1_000_000);
                 try {
