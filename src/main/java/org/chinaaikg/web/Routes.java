@@ -23,7 +23,8 @@ import org.chinaaikg.web.html.SavedQueryCard;
 
 /**
  * Every path this server answers, in one table: what is served where, and which filters stand in front of it.
- * Fuseki itself serves the dataset ({@code /kg}) and {@code /$/ping}; everything else is ours.
+ * Fuseki itself serves the dataset ({@code /kg}) and {@code /$/ping}; everything else is ours. Before this table
+ * exists, while {@code serve} builds the store, {@link Loading} answers every path with 503 "loading".
  */
 public final class Routes {
     /** A path (servlet-spec pattern) and what answers it. */
