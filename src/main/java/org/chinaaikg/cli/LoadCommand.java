@@ -31,10 +31,19 @@ public final class LoadCommand implements Callable<Integer> {
     @Mixin
     InputOptions inputs;
 
+    @CommandLine.Option(names = "--if-changed",
+            description = "Only if the store is missing or an input file changed (as serve decides); otherwise say so and stop.")
+    boolean ifChanged;
+
     @Override
     public Integer call() throws Exception {
         Path store = storeOption.store;
         Inputs in = inputs.inputs();
+        if (ifChanged && Stores.isCurrent(store, in)) {
+            spec.commandLine().getOut().printf("store %s is current (%d input files unchanged): not rebuilt%n", store, in.all().size());
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
         refuseIfServed(store);
         storeOption.checkWritable();
         var out = spec.commandLine().getOut();

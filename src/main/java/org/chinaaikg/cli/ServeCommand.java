@@ -14,6 +14,7 @@ import org.apache.jena.query.Dataset;
 import org.chinaaikg.query.SavedQueries;
 import org.chinaaikg.search.LuceneSearch;
 import org.chinaaikg.web.KgServer;
+import org.chinaaikg.web.Loading;
 import org.chinaaikg.project.Inputs;
 import org.chinaaikg.store.Derived;
 import org.chinaaikg.store.ServingLock;
@@ -31,7 +32,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Serve the knowledge graph: SPARQL at /kg/sparql, Graph Store Protocol (read only) at /kg/get,",
                 "saved queries at /queries, health at /$/ping. Loads the store first if it is missing or any input",
-                "file changed (SHA-256 of each file); with unchanged inputs it starts without reloading."})
+                "file changed (SHA-256 of each file); with unchanged inputs it starts without reloading. While it loads,",
+                "every path (/$/ping too) answers 503 with Retry-After and {\"status\": \"loading\"}."})
 public final class ServeCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger("china-ai-kg");
     private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "::1");
@@ -67,6 +69,7 @@ public final class ServeCommand implements Callable<Integer> {
     private ServingLock lock;
     private LuceneSearch search;
     private boolean reloaded;
+    private Loading loading;
 
     @Override
     public Integer call() throws Exception {
@@ -132,11 +135,26 @@ public final class ServeCommand implements Callable<Integer> {
 
     private FusekiServer startLocked(Path store, Inputs in) throws Exception {
         long t0 = System.nanoTime();
+        int listen = port;
         if (Stores.isCurrent(store, in)) {
             LOG.info("Store {} is current ({} input files unchanged): not reloading", store, in.all().size());
         } else {
-            LOG.info("Store {} is missing or its inputs changed: loading", store);
-            Stores.build(store, in, LOG::info);
+            // While the store is built, the port answers 503 "loading" (ping included): up at once, never ready early.
+            try {
+                loading = Loading.listen(LOOPBACK.contains(host) ? "localhost" : null, port);
+            } catch (Exception e) {
+                for (Throwable t = e; t != null; t = t.getCause()) {
+                    if (t instanceof java.net.BindException) throw new UserError(1, portInUse());
+                }
+                throw e;
+            }
+            listen = loading.port();
+            LOG.info("Store {} is missing or its inputs changed: loading (port {} answers 503 \"loading\" meanwhile)", store, listen);
+            Loading status = loading;
+            Stores.build(store, in, line -> {
+                status.step(line);
+                LOG.info(line);
+            });
             reloaded = true;
         }
         dataset = Stores.open(store);
@@ -154,8 +172,13 @@ public final class ServeCommand implements Callable<Integer> {
         }
         SavedQueries saved = SavedQueries.load(queries, LOG::warn);
         server = KgServer.build(KgServer.builder(dataset, derived, saved, Duration.ofMillis((long) (timeout * 1000)), search)
-                .port(port)
+                .port(listen)
                 .loopback(LOOPBACK.contains(host)));
+        if (loading != null) {
+            // The real server takes the port over: a request in the few milliseconds between is refused, not wrong.
+            loading.close();
+            loading = null;
+        }
         try {
             server.start();
         } catch (RuntimeException e) {
@@ -178,6 +201,8 @@ public final class ServeCommand implements Callable<Integer> {
 
     /** Stops the server and releases the store (so that it can be rebuilt by this process). */
     public void stop() {
+        if (loading != null) loading.close();
+        loading = null;
         if (server != null) server.stop();
         if (dataset != null) Stores.release(dataset);
         if (lock != null) lock.close();

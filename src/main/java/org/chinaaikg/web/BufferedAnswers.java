@@ -40,6 +40,11 @@ public final class BufferedAnswers implements Filter {
     public static final String STATUS = BufferedAnswers.class.getName() + ".status";
 
     private static final int CHUNK = 64 * 1024;
+    /**
+     * The first chunk starts this small and doubles up to {@link #CHUNK}: most answers are a few hundred bytes, and a
+     * 64 KB array allocated and zeroed for each of them was most of what an {@code ASK {}} allocated in this filter.
+     */
+    private static final int FIRST_CHUNK = 2 * 1024;
 
     private final int maxAnswer;
     private final long budget;
@@ -188,7 +193,9 @@ public final class BufferedAnswers implements Filter {
             }
             while (len > 0) {
                 int at = (int) (size % CHUNK);
-                if (at == 0 && size / CHUNK == chunks.size()) {
+                int index = (int) (size / CHUNK);
+                if (at == 0 && index == chunks.size()) {
+                    // The budget counts whole chunks, whatever their arrays' length so far.
                     if (inUse.addAndGet(CHUNK) > budget) {
                         inUse.addAndGet(-CHUNK);
                         noBudget = true;
@@ -196,10 +203,15 @@ public final class BufferedAnswers implements Filter {
                         throw new QueryDeniedException("answer buffers full");
                     }
                     reserved += CHUNK;
-                    chunks.add(new byte[CHUNK]);
+                    chunks.add(new byte[index == 0 ? FIRST_CHUNK : CHUNK]);
                 }
                 int n = Math.min(len, CHUNK - at);
-                System.arraycopy(b, off, chunks.get((int) (size / CHUNK)), at, n);
+                byte[] chunk = chunks.get(index);
+                if (at + n > chunk.length) {
+                    chunk = java.util.Arrays.copyOf(chunk, Math.min(CHUNK, Math.max(2 * chunk.length, at + n)));
+                    chunks.set(index, chunk);
+                }
+                System.arraycopy(b, off, chunk, at, n);
                 size += n;
                 off += n;
                 len -= n;

@@ -77,6 +77,13 @@ public final class KgServer {
     public static FusekiServer build(FusekiServer.Builder builder) {
         FusekiServer server = builder.build();
         server.getJettyServer().setErrorHandler(new ErrorPages());
+        if (server.getServletContext().getAttribute(Routes.SAVED_QUERIES) instanceof SavedQueryServlet saved) {
+            // The saved-query cache fills in the background once the server listens; it stops before the store is released.
+            server.getJettyServer().addEventListener(new org.eclipse.jetty.util.component.LifeCycle.Listener() {
+                @Override public void lifeCycleStarted(org.eclipse.jetty.util.component.LifeCycle event) { saved.startWarming(); }
+                @Override public void lifeCycleStopping(org.eclipse.jetty.util.component.LifeCycle event) { saved.stopWarming(); }
+            });
+        }
         // Idle timeout and minimum data rates per connection: one slow client must not hold a thread.
         Connections.limit(server.getJettyServer());
         for (Connector connector : server.getJettyServer().getConnectors()) {

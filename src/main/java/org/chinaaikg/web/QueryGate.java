@@ -27,6 +27,8 @@ public final class QueryGate {
         private final long allocatedBefore = Allocations.of(thread);
         private volatile QueryExec exec;
         private volatile boolean longRunning;
+        /** The server's own background work (the saved-query warm-up): never takes a long slot, never stopped for one. */
+        private volatile boolean background;
         private volatile String stopped;
         private boolean closed;
 
@@ -111,6 +113,17 @@ public final class QueryGate {
         return t;
     }
 
+    /**
+     * Admits the server's own background query (one at a time: the saved-query warm-up): it counts among the running
+     * queries and the memory watchdog may stop it, but it takes no long-running slot, so it never makes a client's
+     * long query wait or stop.
+     */
+    public Ticket enterBackground() throws Full {
+        Ticket t = enter();
+        t.background = true;
+        return t;
+    }
+
     /** The query this thread runs, if the gate admitted one. */
     public static Optional<Ticket> current() {
         return Optional.ofNullable(CURRENT.get());
@@ -133,7 +146,7 @@ public final class QueryGate {
 
     private void sweep() {
         for (Ticket t : running) {
-            if (t.longRunning || t.stopped != null || t.ageMillis() < longAfterMillis) continue;
+            if (t.background || t.longRunning || t.stopped != null || t.ageMillis() < longAfterMillis) continue;
             if (longSlots.tryAcquire()) {
                 synchronized (t) {
                     if (t.closed) longSlots.release(); else t.longRunning = true;

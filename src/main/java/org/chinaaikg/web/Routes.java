@@ -25,7 +25,8 @@ import org.chinaaikg.web.html.SavedQueryCard;
 
 /**
  * Every path this server answers, in one table: what is served where, and which filters stand in front of it.
- * Fuseki itself serves the dataset ({@code /kg}) and {@code /$/ping}; everything else is ours.
+ * Fuseki itself serves the dataset ({@code /kg}) and {@code /$/ping}; everything else is ours. Before this table
+ * exists, while {@code serve} builds the store, {@link Loading} answers every path with 503 "loading".
  */
 public final class Routes {
     /** A path (servlet-spec pattern) and what answers it. */
@@ -36,6 +37,9 @@ public final class Routes {
 
     /** The whole table, in mounting order; what tests and README read. */
     public record Table(List<FilterRoute> filters, List<Route> routes) {}
+
+    /** Servlet-context attribute: the {@link SavedQueryServlet}, whose cache warm-up runs while the server does. */
+    static final String SAVED_QUERIES = Routes.class.getName() + ".savedQueries";
 
     private Routes() {}
 
@@ -52,12 +56,11 @@ public final class Routes {
                 .map(q -> new SavedQueryCard(q.name(), q.summary(), q.description(),
                         q.parameters().stream().map(Parameter::name).toList(), q.text()))
                 .toList();
+        // Every entity with its kind, names, types and counts: computed once, on first use (index look-ups, no scan).
         Supplier<EntityCatalog> catalog = EntityCatalog.lazy(dataset.asDatasetGraph());
         SavedQueryServlet saved = new SavedQueryServlet(dataset.asDatasetGraph(), queries, timeoutMillis, gate, about,
                 iri -> catalog.get().entry(iri).map(EntityCatalog.Entry::label));
         LinkedDataServlet resources = new LinkedDataServlet(dataset, sources, about);
-        // Every entity with its kind, names, types and counts: computed once, on first use (index look-ups, no scan).
-        // Finding entities by name; the in-memory stand-in until the full-text index is merged in its place.
         // The files load wrote inside the store (dumps, the merged ontology) with their sizes and checksums.
         Downloads downloads = Downloads.of(dataset.asDatasetGraph());
         DownloadsServlet files = new DownloadsServlet(downloads, about);
@@ -109,6 +112,9 @@ public final class Routes {
         builder.enableCors(false, null).enablePing(true).add(KgServer.DATASET, dataService);
         table.filters().forEach(f -> builder.addFilter(f.path(), f.filter()));
         table.routes().forEach(r -> builder.addServlet(r.path(), r.servlet()));
+        // The saved queries' servlet, for KgServer.build to start and stop its cache warm-up with the server.
+        table.routes().stream().map(Route::servlet).filter(SavedQueryServlet.class::isInstance).findFirst()
+                .ifPresent(s -> builder.addServletAttribute(SAVED_QUERIES, s));
         return builder;
     }
 }

@@ -32,7 +32,11 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * {@code GET /queries}: the saved queries as JSON; {@code GET /queries/NAME} runs one (format by Accept, or by a
  * {@code .csv}, {@code .tsv}, {@code .json}, {@code .xml} suffix), with parameters from the URL's query string.
- * Answers are cached (header {@code X-Cache: hit} or {@code miss}).
+ * Answers are cached (header {@code X-Cache: hit} or {@code miss}); a request with {@code Cache-Control: no-cache}
+ * is answered live (and refreshes the cache). From start, a background thread fills the cache with the answer of every
+ * saved query that needs no parameter value (the aggregates over everything: counts, statistics...) in each format,
+ * one query at a time through the gate (without taking a long-running slot from clients), so that their first request is a hit; {@code GET /queries} tells how far it
+ * got in the header {@code X-Cache-Warm} ({@code running N/M}, then {@code done N/M}).
  */
 public final class SavedQueryServlet extends HttpServlet {
     private final DatasetGraph dsg;
@@ -65,6 +69,19 @@ public final class SavedQueryServlet extends HttpServlet {
 
     /** An entity's label by its IRI, for the page (the form shows whom it was run on, the results name what they link). */
     private final QueryPage.Labels labels;
+
+    /** The formats an answer is warmed in: every one {@code /queries/NAME} serves. */
+    static final List<ResultFormat> WARM_FORMATS = List.of(ResultFormat.JSON, ResultFormat.CSV, ResultFormat.TSV, ResultFormat.XML);
+    /** A warm-up query runs in the background, one at a time: it may take longer than a request (an aggregate at 10M). */
+    static final long WARM_TIMEOUT_MILLIS = 10 * 60 * 1000;
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger("china-ai-kg");
+    private final java.util.concurrent.atomic.AtomicInteger warmed = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile int warmable = -1;
+    private volatile boolean warmDone;
+    private volatile boolean stopping;
+    private volatile QueryGate.Ticket warming;
+    private Thread warmer;
 
     public SavedQueryServlet(DatasetGraph dsg, SavedQueries queries, long timeoutMillis, QueryGate gate, DatasetMetadata about,
                              QueryPage.Labels labels) {
@@ -148,8 +165,10 @@ public final class SavedQueryServlet extends HttpServlet {
             text(resp, HttpServletResponse.SC_BAD_REQUEST, "Bad request: " + e.getMessage());
             return;
         }
-        String key = name + " " + format + " " + binding;
-        Answer cached = cache.getIfPresent(key);
+        String key = key(name, format, binding);
+        String cacheControl = req.getHeader("Cache-Control");
+        boolean live = cacheControl != null && cacheControl.toLowerCase(java.util.Locale.ROOT).contains("no-cache");
+        Answer cached = live ? null : cache.getIfPresent(key);
         if (cached != null) {
             send(resp, cached, "hit");
             return;
@@ -165,11 +184,113 @@ public final class SavedQueryServlet extends HttpServlet {
             }
             throw e;
         }
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        QueryRunner.write(result, format, body);
-        Answer answer = new Answer(QueryRunner.contentType(result, format), body.toByteArray());
+        Answer answer = answer(result, format);
         if (answer.body().length <= MAX_CACHED_ANSWER) cache.put(key, answer);
         send(resp, answer, "miss");
+    }
+
+    /** What an answer is cached under: the query, the format and the values bound (the same for live and warmed). */
+    private static String key(String name, ResultFormat format, Binding binding) {
+        return name + " " + format + " " + binding;
+    }
+
+    private static Answer answer(QueryRunner.Result result, ResultFormat format) {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        QueryRunner.write(result, format, body);
+        return new Answer(QueryRunner.contentType(result, format), body.toByteArray());
+    }
+
+    /** Starts filling the cache in the background (once; {@link KgServer#build} calls it when the server has started). */
+    public synchronized void startWarming() {
+        if (warmer != null) return;
+        warmer = new Thread(this::warm, "saved-query-warm");
+        warmer.setDaemon(true);
+        warmer.start();
+    }
+
+    /** Stops the warm-up (its running query is stopped) and waits a little for it, so that the store can be released. */
+    public void stopWarming() {
+        Thread t;
+        synchronized (this) {
+            stopping = true;
+            t = warmer;
+        }
+        if (t == null) return;
+        QueryGate.Ticket ticket = warming;
+        if (ticket != null) ticket.stop("The server is stopping.");
+        t.interrupt();
+        try {
+            t.join(5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** "running N/M" or "done N/M": saved queries warmed, of those that need no parameter value. */
+    String warmStatus() {
+        int of = warmable;
+        return (warmDone ? "done " : "running ") + warmed.get() + "/" + (of < 0 ? "?" : String.valueOf(of));
+    }
+
+    private void warm() {
+        long t0 = System.nanoTime();
+        try {
+            List<SavedQuery> all = queries.all().stream().filter(q -> {
+                try {
+                    q.bind(Map.of());
+                    return true;
+                } catch (Parameter.BadParameter e) {
+                    return false;
+                }
+            }).toList();
+            warmable = all.size();
+            for (SavedQuery q : all) {
+                if (stopping) return;
+                Binding binding = q.bind(Map.of());
+                QueryRunner.Result result = warmRun(q, binding);
+                if (result == null) continue;
+                for (ResultFormat f : WARM_FORMATS) {
+                    String key = key(q.name(), f, binding);
+                    if (cache.getIfPresent(key) != null) continue;
+                    Answer a = answer(result, f);
+                    if (a.body().length <= MAX_CACHED_ANSWER) cache.put(key, a);
+                }
+                warmed.incrementAndGet();
+            }
+            LOG.info("Saved-query cache warm: {} of {} saved queries (those without required parameters) in {} s",
+                    warmed.get(), queries.all().size(), String.format("%.2f", (System.nanoTime() - t0) / 1e9));
+        } catch (RuntimeException | Parameter.BadParameter e) {
+            if (!stopping) LOG.warn("Saved-query cache warm-up stopped: {}", e.toString());
+        } finally {
+            warmDone = true;
+        }
+    }
+
+    /** Runs a query for the warm-up through the gate (waiting for a slot); null if it failed or the server stops. */
+    private QueryRunner.Result warmRun(SavedQuery query, Binding binding) {
+        while (!stopping) {
+            try (QueryGate.Ticket ticket = gate.enterBackground()) {
+                warming = ticket;
+                BoundedRegex.deadline(System.nanoTime() + WARM_TIMEOUT_MILLIS * 1_000_000);
+                try {
+                    return QueryRunner.run(dsg, guarded.computeIfAbsent(query.name(),
+                            n -> BoundedStrings.bound(BoundedRegex.bound(query.query()))), binding, WARM_TIMEOUT_MILLIS, ticket::attach);
+                } catch (RuntimeException | OutOfMemoryError e) {
+                    if (!stopping) LOG.warn("Saved query {} not warmed: {}", query.name(), e.toString());
+                    return null;
+                } finally {
+                    warming = null;
+                    BoundedRegex.clear();
+                }
+            } catch (QueryGate.Full full) {
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    return null;
+                }
+            }
+        }
+        return null;
     }
 
     /** A saved query's answer, as sent. */
@@ -246,6 +367,7 @@ public final class SavedQueryServlet extends HttpServlet {
             o.put("sparql", q.text());
             list.add(o);
         }
+        resp.setHeader("X-Cache-Warm", warmStatus());
         Responses.send(resp, HttpServletResponse.SC_OK, "application/json", JSON.toString(list).getBytes(StandardCharsets.UTF_8));
     }
 

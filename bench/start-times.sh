@@ -1,0 +1,48 @@
+#!/bin/sh
+# Start times on the bundled data, each a fresh JVM (java -Xmx256m -jar target/china-ai-kg.jar serve): seconds from
+# process start to the first answer on /$/ping (any status: with no store, the 503 "loading" status) and to ready
+# (/$/ping 200), with the store absent (load included) and then current. Store in bench/work/start/.
+# Usage: [JAR=target/china-ai-kg.jar] bench/start-times.sh [REPEATS]   (default 3; build the jar first: mvn -q -o -DskipTests package)
+set -e
+cd "$(dirname "$0")/.."
+REPEATS=${1:-3}
+mkdir -p bench/work/start
+exec python3 - "$REPEATS" "${JAR:-target/china-ai-kg.jar}" <<'PY'
+import subprocess, sys, time, socket, shutil, urllib.request, urllib.error, statistics
+repeats = int(sys.argv[1])
+jar = sys.argv[2]
+store = "bench/work/start/store"
+def free_port():
+    s = socket.socket(); s.bind(("127.0.0.1", 0)); p = s.getsockname()[1]; s.close(); return p
+def once(fresh):
+    if fresh:
+        shutil.rmtree(store, ignore_errors=True)
+    port = free_port()
+    t0 = time.monotonic()
+    log = open("bench/work/start/server.log", "w")
+    p = subprocess.Popen(["java", "-Xmx256m", "-jar", jar, "serve", "--port", str(port), "--store", store],
+                         stdout=log, stderr=subprocess.STDOUT)
+    first = ready = None
+    try:
+        while ready is None and time.monotonic() - t0 < 120:
+            try:
+                with urllib.request.urlopen(f"http://localhost:{port}/$/ping", timeout=5) as r:
+                    if first is None: first = time.monotonic() - t0
+                    ready = time.monotonic() - t0
+            except urllib.error.HTTPError as e:
+                if first is None: first = time.monotonic() - t0
+            except OSError:
+                pass
+            time.sleep(0.01)
+    finally:
+        p.terminate(); p.wait()
+    return first, ready
+rows = {"store absent": [], "store current": []}
+for i in range(repeats):
+    rows["store absent"].append(once(True))
+    rows["store current"].append(once(False))
+print("| start (fresh JVM, bundled data) | first answer on /$/ping, s | ready (/$/ping 200), s |")
+print("|---|--:|--:|")
+for k, v in rows.items():
+    print(f"| {k} | {', '.join(f'{a:.2f}' for a, _ in v)} | {', '.join(f'{b:.2f}' for _, b in v)} |")
+PY
