@@ -164,10 +164,11 @@ public final class ServeCommand implements Callable<Integer> {
             LOG.info("Store {} has no {}: computing its counts now", store, Derived.FILE_NAME);
             return Derived.compute(dataset.asDatasetGraph());
         });
-        // The search index load built in the store, or (a store built before load kept one) built now, in memory.
+        // The search index load built in the store, or (a store built before load kept one, or an older layout of it)
+        // built now, in memory.
         search = LuceneSearch.openIn(store);
         if (search == null) {
-            LOG.info("Store {} has no search index: building it in memory now", store);
+            LOG.info("Store {} has no search index (or one of an older layout; load rebuilds it): building it in memory now", store);
             search = LuceneSearch.inMemory(dataset.asDatasetGraph());
         }
         SavedQueries saved = SavedQueries.load(queries, LOG::warn);
@@ -188,6 +189,7 @@ public final class ServeCommand implements Callable<Integer> {
             throw e;
         }
         if (lock != null) lock.url(url());
+        search.warmInBackground();
         LOG.info("China AI KG ready at http://{}:{}/ (SPARQL: /kg/sparql, {} saved queries: /queries) in {} s; Apache Jena {}",
                 host.equals("0.0.0.0") ? "localhost" : host, server.getHttpPort(), saved.all().size(),
                 String.format("%.2f", (System.nanoTime() - t0) / 1e9), Versions.jena());

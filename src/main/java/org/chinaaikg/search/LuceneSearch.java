@@ -5,7 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,6 +22,13 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.DocValuesType;
+import org.apache.lucene.index.FieldInfo;
+import org.apache.lucene.index.FieldInfos;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
@@ -85,15 +94,28 @@ public final class LuceneSearch implements EntitySearch, AutoCloseable {
         return kinds;
     }
 
-    /** The index {@code load} built in a store directory, or null if that store has none (built before the index). */
+    /**
+     * The index {@code load} built in a store directory, or null if that store has none (built before the index) or
+     * has one of an older layout (before its doc values: {@code load} again rebuilds it).
+     */
     public static LuceneSearch openIn(Path storeDir) {
         Path dir = storeDir.resolve(SearchIndex.DIR_NAME);
         if (!Files.isDirectory(dir)) return null;
         try {
-            return new LuceneSearch(FSDirectory.open(dir));
+            LuceneSearch search = new LuceneSearch(FSDirectory.open(dir));
+            if (search.current()) return search;
+            search.close();
+            return null;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Whether the index has the doc values a query ranks on (an empty index has no fields at all). */
+    private boolean current() {
+        if (reader.numDocs() == 0) return true;
+        FieldInfo iri = FieldInfos.getMergedFieldInfos(reader).fieldInfo(SearchIndex.IRI);
+        return iri != null && iri.getDocValuesType() == DocValuesType.SORTED;
     }
 
     /** An index of a dataset built in memory, now: for stores without one, and for tests. */
@@ -111,6 +133,35 @@ public final class LuceneSearch implements EntitySearch, AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Runs a few hundred searches and suggestions in a background thread (names of the index, their prefixes and a
+     * typo of each), so that the first people to search do not wait for the JIT compiler and cold index pages.
+     */
+    public void warmInBackground() {
+        Thread t = new Thread(() -> {
+            try {
+                List<String> names = new ArrayList<>();
+                Terms terms = MultiTerms.getTerms(reader, SearchIndex.KEY);
+                if (terms == null) return;
+                TermsEnum it = terms.iterator();
+                for (BytesRef b = it.next(); b != null && names.size() < 40; b = it.next()) names.add(b.utf8ToString());
+                long end = System.nanoTime() + 10_000_000_000L;
+                for (int round = 0; round < 5 && System.nanoTime() < end; round++) {
+                    for (String name : names) {
+                        search(name, null, 20);
+                        suggest(name.substring(0, name.offsetByCodePoints(0, Math.min(3, name.codePointCount(0, name.length())))), null, 8);
+                        if (name.length() > 4) search(name.charAt(0) + name.substring(2, 4) + name.charAt(1) + name.substring(4) + " x", null, 20);
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                // Closed while warming (the server stopped): nothing to warm.
+            }
+        }, "search-warm-up");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
     }
 
     /** How many documents (texts of entities) the index holds. */
@@ -151,32 +202,42 @@ public final class LuceneSearch implements EntitySearch, AutoCloseable {
         Collector hits = new Collector(q, limit);
         int n = limit * 4 + 16;
         try {
+            // Each tier runs only if it can change the answer: not once `limit` entities score above its best.
             String key = Analyzers.key(q);
             int qlen = key.codePointCount(0, key.length());
+            boolean allExact = true;
             if (!key.isEmpty()) {
-                hits.add(top(new TermQuery(new Term(SearchIndex.KEY, key)), filters, n), (doc, s, max) -> 100);
+                TopDocs exact = top(new TermQuery(new Term(SearchIndex.KEY, key)), filters, n);
+                allExact = exact.scoreDocs.length < n;
+                hits.add(exact, false, (doc, s, max) -> 100);
                 Sort shortest = new Sort(new SortField(SearchIndex.KEY_LENGTH, SortField.Type.INT));
-                hits.add(searcher.search(filtered(new PrefixQuery(new Term(SearchIndex.KEY, key)), filters), n, shortest),
-                        (doc, s, max) -> 60 + 30.0 * qlen / Math.max(qlen + 1, length(doc.get(SearchIndex.KEY))));
-                if (qlen >= 4) {
+                if (!hits.settled(90)) {
+                    hits.add(searcher.search(filtered(new PrefixQuery(new Term(SearchIndex.KEY, key)), filters), n, shortest), false,
+                            (doc, s, max) -> 60 + 30.0 * qlen / Math.max(qlen + 1, doc.keyLength()));
+                }
+                if (qlen >= 4 && !hits.settled(75)) {
                     BooleanQuery.Builder starts = new BooleanQuery.Builder();
                     int from = Math.max(3, qlen - 60);
                     for (int i = from; i < qlen; i++) {
                         starts.add(new TermQuery(new Term(SearchIndex.KEY, key.substring(0, key.offsetByCodePoints(0, i)))), Occur.SHOULD);
                     }
-                    hits.add(top(starts.build(), filters, n), (doc, s, max) -> 45 + 30.0 * length(doc.get(SearchIndex.KEY)) / qlen);
+                    hits.add(top(starts.build(), filters, n), false, (doc, s, max) -> 45 + 30.0 * doc.keyLength() / qlen);
                 }
             }
             List<String> en = terms(SearchIndex.EN, q);
             List<String> zh = Analyzers.hasHan(q) ? terms(SearchIndex.ZH, q) : List.of();
             if (!en.isEmpty() || !zh.isEmpty()) {
-                hits.add(top(words(en, zh, Occur.MUST), filters, n), (doc, s, max) -> 50 + 20.0 * s / max - claimText(doc));
-                if (en.size() + zh.size() > 1) hits.add(top(words(en, zh, Occur.SHOULD), filters, n), (doc, s, max) -> 20 + 25.0 * s / max - claimText(doc));
+                if (!hits.settled(70)) hits.add(top(words(en, zh, Occur.MUST), filters, n), false, (doc, s, max) -> 50 + 20.0 * s / max - claimText(doc));
+                if (en.size() + zh.size() > 1 && !hits.settled(45)) {
+                    hits.add(top(words(en, zh, Occur.SHOULD), filters, n), false, (doc, s, max) -> 20 + 25.0 * s / max - claimText(doc));
+                }
             }
-            if (qlen >= 3) {
+            // A key within an edit or two: 35-55, or 100 for the query's own key, which the first tier found (unless
+            // it had more than n documents of it).
+            if (qlen >= 3 && !hits.settled(allExact ? 55 : 100)) {
                 int edits = qlen >= 6 ? 2 : 1;
-                hits.add(top(new FuzzyQuery(new Term(SearchIndex.KEY, key), edits, 0), filters, n), (doc, s, max) -> {
-                    int d = distance(key, doc.get(SearchIndex.KEY));
+                hits.add(top(new FuzzyQuery(new Term(SearchIndex.KEY, key), edits, 0), filters, n), true, (doc, s, max) -> {
+                    int d = distance(key, doc.key());
                     return d == 0 ? 100 : 55 - 10.0 * (d - 1);
                 });
             }
@@ -187,16 +248,16 @@ public final class LuceneSearch implements EntitySearch, AutoCloseable {
                 fuzzyWords.add(new FuzzyQuery(new Term(SearchIndex.EN, t), t.length() >= 6 ? 2 : 1, 1), Occur.SHOULD);
                 clauses++;
             }
-            if (clauses > 0) hits.add(top(fuzzyWords.build(), filters, n), (doc, s, max) -> 10 + 25.0 * s / max);
+            if (clauses > 0 && !hits.settled(35)) hits.add(top(fuzzyWords.build(), filters, n), false, (doc, s, max) -> 10 + 25.0 * s / max);
+            return hits.best();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return hits.best();
     }
 
     /** Words found in what a claim says weigh less than the same words in a name: 10 points less. */
-    private static double claimText(Document doc) {
-        return "claim".equals(doc.get(SearchIndex.KIND)) ? 10 : 0;
+    private static double claimText(Candidate doc) {
+        return doc.claim() ? 10 : 0;
     }
 
     private TopDocs top(Query query, List<Query> filters, int n) throws IOException {
@@ -264,50 +325,136 @@ public final class LuceneSearch implements EntitySearch, AutoCloseable {
     }
 
     private interface Scorer {
-        double score(Document doc, float luceneScore, float maxScore);
+        double score(Candidate doc, float luceneScore, float maxScore);
     }
 
-    /** Keeps each entity's best hit over the tiers; the first tier to reach a score keeps it. */
+    /**
+     * A document a tier found, with its doc values (no stored fields): what ranking and collapsing need. {@code entity}
+     * is the IRI's ordinal in a one-segment index (the index {@code load} writes), else the IRI; {@code key} only for
+     * the tiers that ask for it.
+     */
+    private record Candidate(int doc, Object entity, boolean claim, int keyLength, String key, double score) {
+        Candidate scored(double s) {
+            return new Candidate(doc, entity, claim, keyLength, key, s);
+        }
+    }
+
+    /** The doc values of a tier's documents, read leaf by leaf in document order (doc values iterate forwards). */
+    private Map<Integer, Candidate> candidates(ScoreDoc[] hits, boolean withKey) throws IOException {
+        int[] docs = new int[hits.length];
+        for (int i = 0; i < hits.length; i++) docs[i] = hits[i].doc;
+        Arrays.sort(docs);
+        Map<Integer, Candidate> out = new HashMap<>();
+        boolean oneLeaf = reader.leaves().size() == 1;
+        int i = 0;
+        for (LeafReaderContext leaf : reader.leaves()) {
+            int end = leaf.docBase + leaf.reader().maxDoc();
+            if (i >= docs.length) break;
+            if (docs[i] >= end) continue;
+            SortedDocValues iri = DocValues.getSorted(leaf.reader(), SearchIndex.IRI);
+            SortedDocValues kind = DocValues.getSorted(leaf.reader(), SearchIndex.KIND);
+            int claimOrd = kind.lookupTerm(CLAIM);
+            SortedDocValues keys = withKey ? DocValues.getSorted(leaf.reader(), SearchIndex.KEY) : null;
+            NumericDocValues lengths = DocValues.getNumeric(leaf.reader(), SearchIndex.KEY_LENGTH);
+            for (; i < docs.length && docs[i] < end; i++) {
+                int d = docs[i] - leaf.docBase;
+                if (out.containsKey(docs[i]) || !iri.advanceExact(d)) continue;
+                Object entity = oneLeaf ? (Object) iri.ordValue() : iri.lookupOrd(iri.ordValue()).utf8ToString();
+                boolean claim = claimOrd >= 0 && kind.advanceExact(d) && kind.ordValue() == claimOrd;
+                int length = lengths.advanceExact(d) ? (int) lengths.longValue() : Integer.MAX_VALUE / 2;
+                String key = keys != null && keys.advanceExact(d) ? keys.lookupOrd(keys.ordValue()).utf8ToString() : null;
+                out.put(docs[i], new Candidate(docs[i], entity, claim, length, key, 0));
+            }
+        }
+        return out;
+    }
+
+    private static final BytesRef CLAIM = new BytesRef("claim");
+
+    /** The label (doc value) of each candidate's document, read in document order. */
+    private Map<Integer, String> labels(List<Candidate> candidates) throws IOException {
+        int[] docs = candidates.stream().mapToInt(Candidate::doc).sorted().distinct().toArray();
+        Map<Integer, String> out = new HashMap<>();
+        int i = 0;
+        for (LeafReaderContext leaf : reader.leaves()) {
+            int end = leaf.docBase + leaf.reader().maxDoc();
+            if (i >= docs.length) break;
+            SortedDocValues labels = DocValues.getSorted(leaf.reader(), SearchIndex.LABEL);
+            for (; i < docs.length && docs[i] < end; i++) {
+                out.put(docs[i], labels.advanceExact(docs[i] - leaf.docBase) ? labels.lookupOrd(labels.ordValue()).utf8ToString() : "");
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Keeps each entity's best hit over the tiers; the first tier to reach a score keeps it. Ranks on doc values only;
+     * reads the stored fields (matched text, snippet) of the few hits it returns.
+     */
     private final class Collector {
         private final String query;
         private final int limit;
-        private final Map<String, Hit> best = new LinkedHashMap<>();
+        private final Map<Object, Candidate> best = new LinkedHashMap<>();
 
         Collector(String query, int limit) {
             this.query = query;
             this.limit = limit;
         }
 
-        void add(TopDocs top, Scorer scorer) throws IOException {
+        void add(TopDocs top, boolean withKey, Scorer scorer) throws IOException {
             if (top.scoreDocs.length == 0) return;
             float max = 0;
             for (ScoreDoc sd : top.scoreDocs) max = Math.max(max, Float.isNaN(sd.score) ? 0 : sd.score);
             if (max <= 0) max = 1;
-            StoredFields stored = searcher.storedFields();
+            Map<Integer, Candidate> found = candidates(top.scoreDocs, withKey);
             for (ScoreDoc sd : top.scoreDocs) {
-                Document doc = stored.document(sd.doc);
-                String iri = doc.get(SearchIndex.IRI);
-                double score = Math.max(0, Math.min(100, scorer.score(doc, Float.isNaN(sd.score) ? 0 : sd.score, max)));
+                Candidate c = found.get(sd.doc);
+                if (c == null) continue;
+                double score = Math.max(0, Math.min(100, scorer.score(c, Float.isNaN(sd.score) ? 0 : sd.score, max)));
                 score = Math.round(score * 10) / 10.0;
-                Hit old = best.get(iri);
+                Candidate old = best.get(c.entity());
                 if (old != null && old.score() >= score) continue;
+                best.put(c.entity(), c.scored(score));
+            }
+        }
+
+        /** Whether {@code limit} entities score above {@code ceiling}: a tier that scores at most that changes nothing. */
+        boolean settled(double ceiling) {
+            if (best.size() < limit) return false;
+            int above = 0;
+            for (Candidate c : best.values()) if (c.score() > ceiling && ++above >= limit) return true;
+            return false;
+        }
+
+        List<Hit> best() throws IOException {
+            // Labels break ties of score: read them only for the entities that can be in the answer.
+            List<Candidate> byScore = best.values().stream().sorted(Comparator.comparingDouble(Candidate::score).reversed()).toList();
+            if (byScore.isEmpty()) return List.of();
+            double last = byScore.get(Math.min(limit, byScore.size()) - 1).score();
+            List<Candidate> in = new ArrayList<>();
+            for (Candidate c : best.values()) if (c.score() >= last) in.add(c);
+            Map<Integer, String> labels = labels(in);
+            List<Candidate> top = in.stream()
+                    .sorted(Comparator.comparingDouble(Candidate::score).reversed()
+                            .thenComparingInt(c -> labels.get(c.doc()).length())
+                            .thenComparing(c -> labels.get(c.doc())))
+                    .limit(limit).toList();
+            StoredFields stored = searcher.storedFields();
+            List<Hit> hits = new ArrayList<>(top.size());
+            for (Candidate c : top) {
+                Document doc = stored.document(c.doc(), STORED);
                 String prop = doc.get(SearchIndex.PROP);
                 String text = doc.get(SearchIndex.TEXT);
                 boolean claimText = prop.equals("quote") || prop.equals("statement");
                 String snippet = claimText ? window(text, query) : doc.get(SearchIndex.SNIPPET);
                 String matched = claimText ? window(text, query) : text;
-                best.put(iri, new Hit(iri, doc.get(SearchIndex.KIND), doc.get(SearchIndex.LABEL), matched, snippet, score));
+                hits.add(new Hit(doc.get(SearchIndex.IRI), doc.get(SearchIndex.KIND), doc.get(SearchIndex.LABEL), matched, snippet, c.score()));
             }
-        }
-
-        List<Hit> best() {
-            return best.values().stream()
-                    .sorted(Comparator.comparingDouble(Hit::score).reversed()
-                            .thenComparingInt(h -> h.label().length())
-                            .thenComparing(Hit::label))
-                    .limit(limit).toList();
+            return hits;
         }
     }
+
+    private static final Set<String> STORED = Set.of(SearchIndex.IRI, SearchIndex.KIND, SearchIndex.LABEL, SearchIndex.PROP, SearchIndex.TEXT, SearchIndex.SNIPPET);
 
     /** Up to {@value #WINDOW} characters of a text around the first word of the query it contains. */
     static String window(String text, String query) {

@@ -25,6 +25,7 @@ import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
@@ -32,6 +33,7 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * The full-text index of the store, built by {@code load} into the fresh store directory ({@value #DIR_NAME}) before
@@ -40,7 +42,9 @@ import org.apache.lucene.store.FSDirectory;
  * <p>One Lucene document per text of an entity of ours ({@code …/id/{kind}/{slug}}): each {@code rdfs:label},
  * {@code skos:prefLabel}, {@code skos:altLabel} and {@code skos:hiddenLabel} (every spelling a source uses), and for a
  * claim its label, its {@code kg:statement} and the {@code oa:exact} words of its {@code #quote}. Each document keeps
- * the entity's IRI, kind, preferred label and a snippet, so a hit needs no look-up in the store.
+ * the entity's IRI, kind, preferred label and a snippet, so a hit needs no look-up in the store; the IRI, kind, label
+ * and key are also doc values, so that a query ranks and collapses its candidates without reading stored documents
+ * (only the few hits it returns).
  */
 public final class SearchIndex {
     /** The index's directory inside the store directory. */
@@ -138,8 +142,11 @@ public final class SearchIndex {
                 for (Text t : e.getValue()) {
                     Document doc = new Document();
                     doc.add(new StringField(IRI, iri, Field.Store.YES));
+                    doc.add(new SortedDocValuesField(IRI, value(iri)));
                     doc.add(new StringField(KIND, kind, Field.Store.YES));
+                    doc.add(new SortedDocValuesField(KIND, value(kind)));
                     doc.add(new StoredField(LABEL, label));
+                    doc.add(new SortedDocValuesField(LABEL, value(label)));
                     doc.add(new StoredField(TEXT, t.text()));
                     doc.add(new StringField(PROP, t.prop(), Field.Store.YES));
                     boolean name = NAME_PROPERTIES.containsValue(t.prop()) && !claim;
@@ -149,6 +156,7 @@ public final class SearchIndex {
                         String key = Analyzers.key(t.text());
                         if (!key.isEmpty()) {
                             doc.add(new StringField(KEY, key, Field.Store.YES));
+                            doc.add(new SortedDocValuesField(KEY, value(key)));
                             doc.add(new NumericDocValuesField(KEY_LENGTH, key.codePointCount(0, key.length())));
                         }
                     }
@@ -201,6 +209,11 @@ public final class SearchIndex {
         List<String> names = new ArrayList<>();
         for (Text t : texts) if (!names.contains(t.text())) names.add(t.text());
         return String.join(" · ", names);
+    }
+
+    /** A doc value: at most 8,000 characters (Lucene's limit is 32,766 bytes; a label that long is not a name). */
+    private static BytesRef value(String s) {
+        return new BytesRef(s.length() <= 8000 ? s : s.substring(0, s.offsetByCodePoints(0, s.codePointCount(0, 7999))));
     }
 
     static String abbreviate(String s) {

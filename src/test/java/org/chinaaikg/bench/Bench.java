@@ -81,6 +81,7 @@ public final class Bench {
             out.add("|-----------|------------------------------------------------------|-----------:|-----------:|-----------:|----------------:|-------------:|");
             for (long size : o.sizes()) out.addAll(runSize(o, size, growth));
             out.addAll(growthTable(growth));
+            out.addAll(SEARCH_TABLES);
         }
         System.out.println();
         out.forEach(System.out::println);
@@ -435,20 +436,29 @@ public final class Bench {
 
     /**
      * Search against the old substring find-by-name, on our server alone: /search (exact name, a typo, Chinese),
-     * /search/suggest, find-by-name over text:query, each 200 times after 50 to warm up (p50, p99); the substring query
-     * 3 times after one (it scans every label); and what the index adds to load (from load's own log).
+     * /search/suggest, find-by-name over text:query, each {@value #SEARCH_SAMPLES} times after 100 to warm up (p50, p99);
+     * the substring query 3 times after one (it scans every label); and what the index adds to load (from load's own
+     * log). Rows of the main table, and a Markdown table of its own (with the load average before and after).
      */
     static List<String> searchRows(Options o, Path dir, Path store, Path data, Path ontology, String label, double oursLoad) throws Exception {
         List<String> rows = new ArrayList<>();
+        List<String> table = new ArrayList<>();
+        String before = loadAverage();
         String logged = Files.readString(dir.resolve("load-ours.log"));
         java.util.regex.Matcher indexed = java.util.regex.Pattern.compile("indexed (\\d+) names.* in ([0-9.]+) s").matcher(logged);
+        double index = Double.NaN;
+        double documents = Double.NaN;
         if (indexed.find()) {
-            double index = Double.parseDouble(indexed.group(2));
+            index = Double.parseDouble(indexed.group(2));
+            documents = Double.parseDouble(indexed.group(1));
             rows.add(row(label, "search: load with the index, s", new double[] {oursLoad, Double.NaN, Double.NaN}, "%.1f"));
             rows.add(row(label, "search: load without it (less the index phase), s", new double[] {oursLoad - index, Double.NaN, Double.NaN}, "%.1f"));
-            rows.add(row(label, "search: index documents", new double[] {Double.parseDouble(indexed.group(1)), Double.NaN, Double.NaN}, "%.0f"));
+            rows.add(row(label, "search: index documents", new double[] {documents, Double.NaN, Double.NaN}, "%.0f"));
         }
         Server s = Server.start(ours(o, store, data, ontology), dir, "ours-search");
+        double old;
+        double oldSlowest;
+        Map<String, double[]> ours = new LinkedHashMap<>();
         try {
             Map<String, HttpRequest> fast = new LinkedHashMap<>();
             fast.put("/search?q=company 7", get(s.base, "/search?q=" + enc("company 7")));
@@ -458,9 +468,10 @@ public final class Bench {
             fast.put("find-by-name over text:query", sparqlRequests(s.base, List.of(new Query("fbn",
                     Files.readString(Path.of("queries", "find-by-name.rq")).replace("?_name", "\"company 7\"")))).get(0));
             for (Map.Entry<String, HttpRequest> e : fast.entrySet()) {
-                for (int i = 0; i < 50; i++) s.time(e.getValue());
+                for (int i = 0; i < 100; i++) s.time(e.getValue());
                 List<Double> times = new ArrayList<>();
-                for (int i = 0; i < 200; i++) times.add(s.time(e.getValue()));
+                for (int i = 0; i < SEARCH_SAMPLES; i++) times.add(s.time(e.getValue()));
+                ours.put(e.getKey(), new double[] {percentile(times, 50), percentile(times, 99), percentile(times, 100)});
                 rows.add(row(label, "search: " + e.getKey() + " p50 ms", new double[] {percentile(times, 50), Double.NaN, Double.NaN}, "%.1f"));
                 rows.add(row(label, "search: " + e.getKey() + " p99 ms", new double[] {percentile(times, 99), Double.NaN, Double.NaN}, "%.1f"));
             }
@@ -469,11 +480,44 @@ public final class Bench {
             s.time(substring);
             List<Double> times = new ArrayList<>();
             for (int i = 0; i < 3; i++) times.add(s.time(substring));
-            rows.add(row(label, "search: old substring find-by-name p50 ms (of 3)", new double[] {percentile(times, 50), Double.NaN, Double.NaN}, "%.1f"));
+            old = percentile(times, 50);
+            oldSlowest = percentile(times, 100);
+            rows.add(row(label, "search: old substring find-by-name p50 ms (of 3)", new double[] {old, Double.NaN, Double.NaN}, "%.1f"));
         } finally {
             s.stop();
         }
+        String after = loadAverage();
+        table.add("");
+        table.add("Search at " + label + " triples, our server alone (" + SEARCH_SAMPLES + " requests each after 100; the old query 3"
+                + " after one); load average (1, 5, 15 min) before " + before + ", after " + after + ":");
+        table.add("");
+        table.add("| request                                   |  p50 ms |  p99 ms | slowest ms | old substring find-by-name p50 / ours p50 |");
+        table.add("|-------------------------------------------|--------:|--------:|-----------:|------------------------------------------:|");
+        ours.forEach((k, v) -> table.add(String.format(Locale.ROOT, "| %-41s | %7.1f | %7.1f | %10.1f | %41.0f |", "`" + k + "`", v[0], v[1], v[2], old / v[0])));
+        table.add(String.format(Locale.ROOT, "| %-41s | %7.1f | %7s | %10.1f | %41s |", "old substring `find-by-name` (of 3)", old, "", oldSlowest, "1"));
+        table.add("");
+        table.add("| load of " + label + " triples                |      s |");
+        table.add("|-------------------------------------------|-------:|");
+        table.add(String.format(Locale.ROOT, "| %-41s | %6.1f |", "with the search index", oursLoad));
+        table.add(String.format(Locale.ROOT, "| %-41s | %6.1f |", "without it (less the index phase)", oursLoad - index));
+        table.add(String.format(Locale.ROOT, "| %-41s | %6.1f |", "the index phase", index));
+        table.add(String.format(Locale.ROOT, "| %-41s | %6.0f |", "index documents (names, statements)", documents));
+        SEARCH_TABLES.addAll(table);
         return rows;
+    }
+
+    static final int SEARCH_SAMPLES = 500;
+    /** The search tables of every size, printed after the main table. */
+    static final List<String> SEARCH_TABLES = new ArrayList<>();
+
+    /** The load averages of /proc/loadavg (1, 5, 15 minutes), as uptime prints them. */
+    static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + ", " + f[1] + ", " + f[2];
+        } catch (IOException e) {
+            return "unknown";
+        }
     }
 
     static HttpRequest get(String base, String path) {
