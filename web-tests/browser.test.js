@@ -3,56 +3,20 @@
 // target/screenshots/ as test artifacts.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
-import { mkdtempSync, mkdirSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { chromium } from "playwright-core";
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { ROOT, startServerAndBrowser } from "./server.js";
 
-const ROOT = resolve(import.meta.dirname, "..");
 const SHOTS = join(ROOT, "target", "screenshots");
-const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
 
-let server, browser, base, store;
-
-function freePort() {
-  return new Promise((ok, fail) => {
-    const s = createServer();
-    s.on("error", fail);
-    s.listen(0, "127.0.0.1", () => { const { port } = s.address(); s.close(() => ok(port)); });
-  });
-}
-
-async function waitForPing(url, deadlineMs) {
-  const until = Date.now() + deadlineMs;
-  while (Date.now() < until) {
-    try { if ((await fetch(url + "/$/ping")).ok) return; } catch { /* not up yet */ }
-    await new Promise(r => setTimeout(r, 250));
-  }
-  throw new Error("server did not answer /$/ping at " + url);
-}
+let browser, base, stop;
 
 before(async () => {
   mkdirSync(SHOTS, { recursive: true });
-  store = mkdtempSync(join(tmpdir(), "kg-browser-"));
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  server = spawn("java", ["-jar", join(ROOT, "target", "china-ai-kg.jar"), "serve", "--port", String(port),
-    "--host", "127.0.0.1", "--store", join(store, "store")], { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"] });
-  await waitForPing(base, 120_000);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM, headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-      "--disable-component-update", "--disable-sync"],
-  });
+  ({ base, browser, stop } = await startServerAndBrowser("kg-browser-"));
 });
 
-after(async () => {
-  await browser?.close();
-  server?.kill();
-  rmSync(store, { recursive: true, force: true });
-});
+after(async () => { await stop?.(); });
 
 test("home page shows what the graph holds and the saved queries", async () => {
   const page = await browser.newPage();

@@ -4,16 +4,11 @@
 // test artifact, not in git) and checked to hold the nodes, bars or points that SPARQL on the same server counts.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
-import { mkdtempSync, mkdirSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { chromium } from "playwright-core";
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { startServerAndBrowser } from "./server.js";
 
-const ROOT = resolve(import.meta.dirname, "..");
 const ARTIFACTS = join(import.meta.dirname, "artifacts");
-const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
 const ID = "https://w3id.org/china-ai-kg/id/";
 const KG = "https://w3id.org/china-ai-kg/ontology#";
 const ENTAILMENTS = "https://w3id.org/china-ai-kg/graph/entailments";
@@ -25,24 +20,7 @@ const DATE_PROPERTIES = ["http://purl.org/dc/terms/date", "http://purl.org/dc/te
   KG + "effectiveDate", KG + "targetYear", KG + "referenceYear", KG + "inferredDate"];
 const DATATYPES = ["date", "dateTime", "dateTimeStamp", "gYear", "gYearMonth"].map(t => "<" + XSD + t + ">").join(", ");
 
-let server, browser, base, store;
-
-function freePort() {
-  return new Promise((ok, fail) => {
-    const s = createServer();
-    s.on("error", fail);
-    s.listen(0, "127.0.0.1", () => { const { port } = s.address(); s.close(() => ok(port)); });
-  });
-}
-
-async function waitForPing(url, deadlineMs) {
-  const until = Date.now() + deadlineMs;
-  while (Date.now() < until) {
-    try { if ((await fetch(url + "/$/ping")).ok) return; } catch { /* not up yet */ }
-    await new Promise(r => setTimeout(r, 250));
-  }
-  throw new Error("server did not answer /$/ping at " + url);
-}
+let browser, base, stop;
 
 async function sparql(query) {
   const r = await fetch(base + "/kg/sparql", {
@@ -72,24 +50,10 @@ const external = seen => seen.requests.filter(u => !u.startsWith(base + "/") && 
 
 before(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
-  store = mkdtempSync(join(tmpdir(), "kg-pictures-"));
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  server = spawn("java", ["-jar", join(ROOT, "target", "china-ai-kg.jar"), "serve", "--port", String(port),
-    "--host", "127.0.0.1", "--store", join(store, "store")], { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"] });
-  await waitForPing(base, 120_000);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM, headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-      "--disable-component-update", "--disable-sync"],
-  });
+  ({ base, browser, stop } = await startServerAndBrowser("kg-pictures-"));
 });
 
-after(async () => {
-  await browser?.close();
-  server?.kill();
-  rmSync(store, { recursive: true, force: true });
-});
+after(async () => { await stop?.(); });
 
 test("Baidu's page draws its neighbours, ERNIE Bot among them, and a timeline of what the sources date about it", async () => {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
