@@ -84,6 +84,9 @@ public final class QueryGate {
     private final Semaphore longSlots;
     private final Set<Ticket> running = ConcurrentHashMap.newKeySet();
     private final long longAfterMillis;
+    /** The limits this gate was made with, for its messages (tests make gates smaller than the server's). */
+    private final int maxRunning;
+    private final int maxLong;
     private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "query-gate");
         t.setDaemon(true);
@@ -98,13 +101,15 @@ public final class QueryGate {
         this.admitted = new Semaphore(maxRunning);
         this.longSlots = new Semaphore(maxLong);
         this.longAfterMillis = longAfterMillis;
+        this.maxRunning = maxRunning;
+        this.maxLong = maxLong;
         sweeper.scheduleWithFixedDelay(this::sweep, 25, 25, TimeUnit.MILLISECONDS);
     }
 
     /** Admits a query on this thread, or refuses it. */
     public Ticket enter() throws Full {
         if (!admitted.tryAcquire()) {
-            throw new Full("Too many queries running (" + Limits.MAX_RUNNING_QUERIES + "): retry in "
+            throw new Full("Too many queries running (" + maxRunning + "): retry in "
                     + Limits.RETRY_AFTER_SECONDS + " s.");
         }
         Ticket t = new Ticket();
@@ -152,7 +157,7 @@ public final class QueryGate {
                     if (t.closed) longSlots.release(); else t.longRunning = true;
                 }
             } else if (t.exec != null) {
-                t.stop("Too many long-running queries (" + Limits.MAX_LONG_QUERIES + " may run longer than "
+                t.stop("Too many long-running queries (" + maxLong + " may run longer than "
                         + longAfterMillis + " ms at once): this one was stopped; retry in " + Limits.RETRY_AFTER_SECONDS + " s.");
             }
         }

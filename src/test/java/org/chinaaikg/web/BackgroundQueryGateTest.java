@@ -45,4 +45,23 @@ class BackgroundQueryGateTest {
             gate.shutdown();
         }
     }
+
+    @Test
+    void theGateSaysItsOwnLimits() throws Exception {
+        QueryGate gate = new QueryGate(2, 1, 10);
+        try (QueryGate.Ticket first = gate.enter()) {
+            first.attach(exec());
+            try (QueryGate.Ticket second = gate.enter()) {
+                second.attach(exec());
+                QueryGate.Full full = org.junit.jupiter.api.Assertions.assertThrows(QueryGate.Full.class, gate::enter);
+                org.junit.jupiter.api.Assertions.assertTrue(full.getMessage().contains("(2)"), full.getMessage());
+                Thread.sleep(300); // both are long-running now; one slot: the sweeper stops the other
+                String why = first.stoppedBecause() != null ? first.stoppedBecause() : second.stoppedBecause();
+                org.junit.jupiter.api.Assertions.assertNotNull(why, "one of the two is stopped");
+                org.junit.jupiter.api.Assertions.assertTrue(why.contains("(1 may run"), why);
+            }
+        } finally {
+            gate.shutdown();
+        }
+    }
 }
