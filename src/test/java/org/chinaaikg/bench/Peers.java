@@ -348,6 +348,32 @@ public final class Peers {
         out.add("");
         table(queries, f, out);
         out.add("");
+        out.add("Against the best HTTP peer (plain Fuseki or Virtuoso, where its row count is ours), p50:");
+        out.add("");
+        out.add("| query | best HTTP peer | its p50 ms | ours p50 ms | ours/best |");
+        out.add("|---|---|--:|--:|--:|");
+        double logBest = 0;
+        int nBest = 0;
+        for (Q q : queries) {
+            Long base = f.rows.get("ours").get(q.name());
+            if (base == null || base < 0) continue;
+            String best = null;
+            double bestT = Double.POSITIVE_INFINITY;
+            for (String e : List.of("plain Fuseki", "Virtuoso")) {
+                double t = Bench.median(f.p50.get(e).get(q.name()));
+                if (base.equals(f.rows.get(e).get(q.name())) && t < bestT) {
+                    best = e;
+                    bestT = t;
+                }
+            }
+            if (best == null) continue;
+            double ours = Bench.median(f.p50.get("ours").get(q.name()));
+            logBest += Math.log(ours / bestT);
+            nBest++;
+            out.add(String.format(Locale.ROOT, "| `%s` | %s | %.2f | %.2f | %.2f |", q.name(), best, bestT, ours, ours / bestT));
+        }
+        if (nBest > 0) out.add(String.format(Locale.ROOT, "| **geometric mean** | | | | **%.2f** (%d) |", Math.exp(logBest / nBest), nBest));
+        out.add("");
         out.add("p99, ms (with " + plan.min() + " to " + plan.max() + " samples a round: the slowest or next to slowest call; median of the rounds), and samples in all:");
         out.add("");
         out.add("| query | ours | plain Fuseki | Virtuoso | Oxigraph | samples (ours, plain, Virtuoso, Oxigraph) |");
