@@ -220,7 +220,7 @@ public final class Peers {
                 same[e] = base != null && base >= 0 && base.equals(got);
                 t[e] = Bench.median(f.p50.get(ENGINES[e]).get(q.name()));
                 line.append(same[e] ? String.format(Locale.ROOT, " %.2f |", t[e]) : (got != null && got < 0 ? " failed |" : " rows " + got + " |"));
-                if (!same[e]) diff.add(ENGINES[e] + " " + (got != null && got < 0 ? "failed" : got));
+                if (e > 0 && !same[e]) diff.add(ENGINES[e] + " " + (got != null && got < 0 ? "failed" : got));
             }
             for (int e = 1; e < ENGINES.length; e++) {
                 if (same[e] && same[0]) {
