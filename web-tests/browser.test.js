@@ -5,7 +5,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { ROOT, startServerAndBrowser } from "./server.js";
+import { ROOT, startServerAndBrowser, watch } from "./server.js";
 
 const SHOTS = join(ROOT, "target", "screenshots");
 
@@ -100,15 +100,6 @@ test("under each fact its quotes open on a click, and the curators' values say s
 });
 
 // ---- Search (issue 11): the header's typeahead, the /search page, entity fields, the editor's completion ----
-
-// Every console error, uncaught exception and CSP violation a page reports, and every request it makes.
-function watch(page) {
-  const seen = { errors: [], requests: [] };
-  page.on("pageerror", e => seen.errors.push("pageerror: " + String(e)));
-  page.on("console", m => { if (m.type() === "error") seen.errors.push("console: " + m.text()); });
-  page.on("request", r => seen.requests.push(r.url()));
-  return seen;
-}
 
 function external(seen) {
   return seen.requests.filter(u => !u.startsWith(base + "/") && u !== base && !u.startsWith("data:"));

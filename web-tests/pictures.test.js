@@ -6,7 +6,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { startServerAndBrowser } from "./server.js";
+import { startServerAndBrowser, watch } from "./server.js";
 
 const ARTIFACTS = join(import.meta.dirname, "artifacts");
 const ID = "https://w3id.org/china-ai-kg/id/";
@@ -38,14 +38,6 @@ function datedOf(subjects) {
     " FILTER(datatype(?o) IN (" + DATATYPES + ")) } }";
 }
 
-// Every console error, uncaught exception and CSP violation a page reports, and every request it makes.
-function watch(page) {
-  const seen = { errors: [], requests: [] };
-  page.on("pageerror", e => seen.errors.push("pageerror: " + String(e)));
-  page.on("console", m => { if (m.type() === "error") seen.errors.push("console: " + m.text()); });
-  page.on("request", r => seen.requests.push(r.url()));
-  return seen;
-}
 const external = seen => seen.requests.filter(u => !u.startsWith(base + "/") && u !== base && !u.startsWith("data:"));
 
 before(async () => {

@@ -54,3 +54,12 @@ export async function startServerAndBrowser(prefix) {
   }
   return { base, browser, stop };
 }
+
+// Every console error, uncaught exception and CSP violation a page reports, and every request it makes.
+export function watch(page) {
+  const seen = { errors: [], requests: [] };
+  page.on("pageerror", e => seen.errors.push("pageerror: " + String(e)));
+  page.on("console", m => { if (m.type() === "error") seen.errors.push("console: " + m.text()); });
+  page.on("request", r => seen.requests.push(r.url()));
+  return seen;
+}
