@@ -1,8 +1,6 @@
 package org.chinaaikg.web;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -21,7 +19,6 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpServletResponseWrapper;
 
 /**
  * A query's answer is buffered whole before its status is sent, so that a client can tell from the status that an
@@ -112,42 +109,15 @@ public final class BufferedAnswers implements Filter {
         resp.getOutputStream().write(body);
     }
 
-    private final class Buffer extends HttpServletResponseWrapper {
+    private final class Buffer extends HeldResponse {
         final Bytes out = new Bytes();
-        private PrintWriter writer;
 
         Buffer(HttpServletResponse resp) {
             super(resp);
         }
 
-        @Override public ServletOutputStream getOutputStream() { return out; }
-
-        @Override
-        public PrintWriter getWriter() {
-            if (writer == null) {
-                String enc = getCharacterEncoding();
-                writer = new PrintWriter(new OutputStreamWriter(out, enc == null ? StandardCharsets.UTF_8 : Charset.forName(enc)));
-            }
-            return writer;
-        }
-
-        // The length is the buffer's, set when it is sent; nothing is committed before.
-        @Override public void setContentLength(int len) {}
-        @Override public void setContentLengthLong(long len) {}
-        @Override public void setBufferSize(int size) {}
-        @Override public void flushBuffer() { if (writer != null) writer.flush(); }
-        @Override public boolean isCommitted() { return getResponse().isCommitted(); }
-
-        @Override
-        public void resetBuffer() {
-            out.clear();
-        }
-
-        @Override
-        public void reset() {
-            out.clear();
-            super.reset();
-        }
+        @Override ServletOutputStream body() { return out; }
+        @Override void clearBody() { out.clear(); }
 
         @Override
         public void sendError(int sc, String msg) throws IOException {

@@ -2,8 +2,6 @@ package org.chinaaikg.web;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -21,7 +19,6 @@ import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpServletResponseWrapper;
 
 import org.chinaaikg.store.StoreVersion;
 
@@ -141,16 +138,15 @@ public final class ConditionalRequests implements Filter {
     }
 
     /** The answer's body, held until the status is known; errors sent with sendError pass on at once. */
-    private static final class Capture extends HttpServletResponseWrapper {
-        final ByteArrayOutputStream body = new ByteArrayOutputStream();
+    private static final class Capture extends HeldResponse {
+        final ByteArrayOutputStream held = new ByteArrayOutputStream();
         boolean passedOn;
-        private PrintWriter writer;
         private final ServletOutputStream out = new ServletOutputStream() {
-            @Override public void write(int b) { body.write(b); }
-            @Override public void write(byte[] b, int off, int len) { body.write(b, off, len); }
+            @Override public void write(int b) { held.write(b); }
+            @Override public void write(byte[] b, int off, int len) { held.write(b, off, len); }
             @Override public void print(String s) {
                 byte[] b = String.valueOf(s).getBytes(StandardCharsets.UTF_8);
-                body.write(b, 0, b.length);
+                held.write(b, 0, b.length);
             }
             @Override public boolean isReady() { return true; }
             @Override public void setWriteListener(WriteListener listener) { throw new UnsupportedOperationException(); }
@@ -160,33 +156,9 @@ public final class ConditionalRequests implements Filter {
             super(resp);
         }
 
-        @Override public ServletOutputStream getOutputStream() { return out; }
-
-        @Override
-        public PrintWriter getWriter() {
-            if (writer == null) {
-                String enc = getCharacterEncoding();
-                writer = new PrintWriter(new OutputStreamWriter(out, enc == null ? StandardCharsets.UTF_8 : Charset.forName(enc)));
-            }
-            return writer;
-        }
-
-        void flushWriter() {
-            if (writer != null) writer.flush();
-        }
-
-        @Override public void setContentLength(int len) {}
-        @Override public void setContentLengthLong(long len) {}
-        @Override public void setBufferSize(int size) {}
-        @Override public void flushBuffer() { flushWriter(); }
+        @Override ServletOutputStream body() { return out; }
+        @Override void clearBody() { held.reset(); }
         @Override public boolean isCommitted() { return passedOn || getResponse().isCommitted(); }
-        @Override public void resetBuffer() { body.reset(); }
-
-        @Override
-        public void reset() {
-            body.reset();
-            super.reset();
-        }
 
         @Override
         public void sendError(int sc, String msg) throws IOException {
@@ -208,8 +180,8 @@ public final class ConditionalRequests implements Filter {
 
         void send(boolean head) throws IOException {
             HttpServletResponse resp = (HttpServletResponse) getResponse();
-            resp.setContentLength(body.size());
-            if (!head) resp.getOutputStream().write(body.toByteArray());
+            resp.setContentLength(held.size());
+            if (!head) resp.getOutputStream().write(held.toByteArray());
         }
     }
 }
