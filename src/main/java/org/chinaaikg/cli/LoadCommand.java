@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import org.chinaaikg.project.Inputs;
+import org.chinaaikg.query.SavedQueries;
 import org.chinaaikg.store.ServingLock;
 import org.chinaaikg.store.Stores;
 
@@ -18,7 +19,8 @@ import picocli.CommandLine.Spec;
                 "All or nothing: the store is built beside the old one and swapped in only when every file parses",
                 "and the data conforms to the SHACL shapes; on failure the previous store is left exactly as it was.",
                 "The downloads (/downloads: TriG and N-Quads dumps, the ontology with all data in one file, each with",
-                "its size and SHA-256) are written inside the new store and swapped in with it.",
+                "its size and SHA-256) are written inside the new store and swapped in with it, and so are the answers",
+                "of the saved queries (--queries) that need no parameter value, which /queries/NAME serves from disk.",
                 "A store that a server is serving is not replaced: stop the server first,",
                 "or load into another --store."})
 public final class LoadCommand implements Callable<Integer> {
@@ -30,6 +32,9 @@ public final class LoadCommand implements Callable<Integer> {
 
     @Mixin
     InputOptions inputs;
+
+    @Mixin
+    QueriesOption queries;
 
     @CommandLine.Option(names = "--if-changed",
             description = "Only if the store is missing or an input file changed (as serve decides); otherwise say so and stop.")
@@ -49,7 +54,11 @@ public final class LoadCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         long start = System.nanoTime();
         try {
-            Stores.build(store, in, line -> {
+            var err = spec.commandLine().getErr();
+            Stores.build(store, in, SavedQueries.load(queries.queries, problem -> {
+                err.println("warning: " + problem);
+                err.flush();
+            }), line -> {
                 out.println(line);
                 out.flush();
             });

@@ -56,9 +56,8 @@ public final class ServeCommand implements Callable<Integer> {
     @Mixin
     InputOptions inputs;
 
-    @Option(names = "--queries", defaultValue = "queries", paramLabel = "DIR",
-            description = "Saved queries folder, *.rq with grlc decorators (default: ${DEFAULT-VALUE}).")
-    Path queries;
+    @Mixin
+    QueriesOption queries;
 
     @Option(names = "--timeout", defaultValue = "10", paramLabel = "SECONDS",
             description = "Query timeout in seconds (default: ${DEFAULT-VALUE}).")
@@ -136,6 +135,7 @@ public final class ServeCommand implements Callable<Integer> {
     private FusekiServer startLocked(Path store, Inputs in) throws Exception {
         long t0 = System.nanoTime();
         int listen = port;
+        SavedQueries saved = SavedQueries.load(queries.queries, LOG::warn);
         if (Stores.isCurrent(store, in)) {
             LOG.info("Store {} is current ({} input files unchanged): not reloading", store, in.all().size());
         } else {
@@ -151,7 +151,7 @@ public final class ServeCommand implements Callable<Integer> {
             listen = loading.port();
             LOG.info("Store {} is missing or its inputs changed: loading (port {} answers 503 \"loading\" meanwhile)", store, listen);
             Loading status = loading;
-            Stores.build(store, in, line -> {
+            Stores.build(store, in, saved, line -> {
                 status.step(line);
                 LOG.info(line);
             });
@@ -171,7 +171,6 @@ public final class ServeCommand implements Callable<Integer> {
             LOG.info("Store {} has no search index (or one of an older layout; load rebuilds it): building it in memory now", store);
             search = LuceneSearch.inMemory(dataset.asDatasetGraph());
         }
-        SavedQueries saved = SavedQueries.load(queries, LOG::warn);
         server = KgServer.build(KgServer.builder(dataset, derived, saved, Duration.ofMillis((long) (timeout * 1000)), search)
                 .port(listen)
                 .loopback(LOOPBACK.contains(host)));

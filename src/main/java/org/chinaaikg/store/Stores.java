@@ -42,6 +42,7 @@ import org.apache.jena.tdb2.store.DatasetGraphTDB;
 import org.apache.jena.tdb2.sys.TDBInternal;
 import org.chinaaikg.project.Inputs.InputFile;
 import org.chinaaikg.project.RdfFiles;
+import org.chinaaikg.query.SavedQueries;
 import org.chinaaikg.search.SearchIndex;
 import org.chinaaikg.validate.ShaclCheck;
 
@@ -69,8 +70,10 @@ public final class Stores {
     public static boolean isCurrent(Path storeDir, Inputs inputs) {
         recover(storeDir);
         Manifest stored = Manifest.read(storeDir);
-        // A store built before load wrote the downloads is rebuilt: its downloads would be missing, never stale.
-        return stored != null && stored.equals(Manifest.of(inputs.all())) && Downloads.read(storeDir).isPresent();
+        // A store built before load wrote the downloads (or the saved queries' answers) is rebuilt: they would be
+        // missing, never stale.
+        return stored != null && stored.equals(Manifest.of(inputs.all())) && Downloads.read(storeDir).isPresent()
+                && StoredAnswers.present(storeDir);
     }
 
     /**
@@ -79,6 +82,11 @@ public final class Stores {
      * then SHACL violations are found there, and only a store that passed replaces the old one.
      */
     public static void build(Path storeDir, Inputs inputs, Consumer<String> log) throws LoadFailed, IOException {
+        build(storeDir, inputs, new SavedQueries(List.of()), log);
+    }
+
+    /** As {@link #build(Path, Inputs, Consumer)}, with the answers of these saved queries stored (see {@link StoredAnswers}). */
+    public static void build(Path storeDir, Inputs inputs, SavedQueries queries, Consumer<String> log) throws LoadFailed, IOException {
         Manifest manifest = Manifest.of(inputs.all());
         Path absolute = storeDir.toAbsolutePath().normalize();
         recover(absolute);
@@ -108,6 +116,8 @@ public final class Stores {
                         docs, (System.nanoTime() - t0) / 1e9));
                 // The downloads (dumps, the merged ontology) with their checksums, also inside the fresh store.
                 Txn.executeRead(dsg, () -> writeDownloads(dsg, inputs, fresh, log));
+                // The answers of the saved queries without parameter values: the first request after start reads a file.
+                Txn.executeRead(dsg, () -> writeAnswers(dsg, queries, fresh, log));
             } finally {
                 TDBInternal.expel(dsg);
             }
@@ -122,6 +132,14 @@ public final class Stores {
     private static void writeDownloads(DatasetGraph dsg, Inputs inputs, Path dir, Consumer<String> log) {
         try {
             Downloads.write(dsg, inputs, dir, log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void writeAnswers(DatasetGraph dsg, SavedQueries queries, Path dir, Consumer<String> log) {
+        try {
+            StoredAnswers.write(dsg, queries, dir, log);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -215,7 +233,8 @@ public final class Stores {
             return list.allMatch(p -> {
                 String name = p.getFileName().toString();
                 return name.equals(Manifest.FILE_NAME) || name.equals(Derived.FILE_NAME) || name.equals(SearchIndex.DIR_NAME)
-                        || name.equals(Downloads.DIR_NAME) || name.equals(Downloads.FILE_NAME) || name.equals("tdb.lock") || name.matches("Data-\\d+|Backups");
+                        || name.equals(Downloads.DIR_NAME) || name.equals(Downloads.FILE_NAME)
+                        || name.equals(StoredAnswers.DIR_NAME) || name.equals(StoredAnswers.FILE_NAME) || name.equals("tdb.lock") || name.matches("Data-\\d+|Backups");
             });
         }
     }

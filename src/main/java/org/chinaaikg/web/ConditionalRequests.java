@@ -71,7 +71,8 @@ public final class ConditionalRequests implements Filter {
         HttpServletRequest asGet = head ? new HttpServletRequestWrapper(req) {
             @Override public String getMethod() { return "GET"; }
         } : req;
-        Capture capture = new Capture(resp);
+        Capture capture = new Capture(resp, this, req, head);
+        req.setAttribute(HELD, capture);
         chain.doFilter(asGet, capture);
         capture.flushWriter();
         if (capture.passedOn || resp.isCommitted()) return;
@@ -89,6 +90,39 @@ public final class ConditionalRequests implements Filter {
             return;
         }
         capture.send(head);
+    }
+
+    private static final String HELD = ConditionalRequests.class.getName() + ".held";
+
+    /**
+     * What a servlet that streams its answer learns before it writes: whether the client holds it already (304, sent)
+     * and whether the request is a HEAD (headers, no body).
+     */
+    public record Streamed(boolean notModified, boolean head) {
+        public boolean sendBody() {
+            return !notModified && !head;
+        }
+    }
+
+    /**
+     * For an answer too large to hold, such as a saved query's answer stored with the store: its validators and the
+     * 304 are decided now, from the content type and {@code Vary} the servlet has set, and its body then goes straight
+     * to the client instead of into this filter's buffer. On a path this filter does not cover, the body is sent.
+     */
+    public static Streamed streamed(HttpServletRequest req, HttpServletResponse resp) {
+        if (!(req.getAttribute(HELD) instanceof Capture capture)) return new Streamed(false, false);
+        capture.passedOn = true;
+        HttpServletResponse out = (HttpServletResponse) capture.getResponse();
+        String etag = capture.filter.etag(resp.getContentType(), resp.getHeader("Vary"), capture.original.getHeader("Host"));
+        out.setHeader("ETag", etag);
+        out.setHeader("Last-Modified", capture.filter.lastModified);
+        if (out.getHeader("Cache-Control") == null) out.setHeader("Cache-Control", "no-cache");
+        if (capture.filter.notModified(capture.original, etag)) {
+            out.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+            out.setContentType(null);
+            return new Streamed(true, capture.head);
+        }
+        return new Streamed(false, capture.head);
     }
 
     /** Weak: the same store, code, media type and host give the same content, not necessarily the same bytes. */
@@ -152,11 +186,34 @@ public final class ConditionalRequests implements Filter {
             @Override public void setWriteListener(WriteListener listener) { throw new UnsupportedOperationException(); }
         };
 
-        Capture(HttpServletResponse resp) {
+        final ConditionalRequests filter;
+        final HttpServletRequest original;
+        final boolean head;
+
+        Capture(HttpServletResponse resp, ConditionalRequests filter, HttpServletRequest original, boolean head) {
             super(resp);
+            this.filter = filter;
+            this.original = original;
+            this.head = head;
         }
 
-        @Override ServletOutputStream body() { return out; }
+        /** Held, or once passed on (an error, or a streamed answer) the client's own stream. */
+        @Override ServletOutputStream body() {
+            if (!passedOn) return out;
+            try {
+                return getResponse().getOutputStream();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        @Override public void setContentLength(int len) {
+            if (passedOn) getResponse().setContentLength(len);
+        }
+
+        @Override public void setContentLengthLong(long len) {
+            if (passedOn) getResponse().setContentLengthLong(len);
+        }
         @Override void clearBody() { held.reset(); }
         @Override public boolean isCommitted() { return passedOn || getResponse().isCommitted(); }
 

@@ -21,7 +21,7 @@ import org.apache.jena.sparql.engine.binding.Binding;
  */
 public final class QueryPage {
     /** Rows shown on the page; the CSV and JSON links give all of them. */
-    static final int MAX_ROWS = 500;
+    public static final int MAX_ROWS = 500;
 
     /**
      * A form field: a parameter's name and the value given for it; {@code entity} when it takes an entity's IRI, with
@@ -65,11 +65,22 @@ public final class QueryPage {
      */
     public static String render(String origin, SavedQueryCard q, DatasetMetadata dataset, Labels labels,
                                 Map<String, String> given, List<Var> vars, List<Binding> rows, String notice) {
-        return Templates.render("query.jte", model(origin, q, dataset, labels, given, vars, rows, notice));
+        return render(origin, q, dataset, labels, given, vars, rows, rows.size(), notice);
+    }
+
+    /** As above, for an answer of {@code total} rows of which {@code rows} holds the first (at least those shown). */
+    public static String render(String origin, SavedQueryCard q, DatasetMetadata dataset, Labels labels,
+                                Map<String, String> given, List<Var> vars, List<Binding> rows, long total, String notice) {
+        return Templates.render("query.jte", model(origin, q, dataset, labels, given, vars, rows, total, notice));
     }
 
     static Model model(String origin, SavedQueryCard q, DatasetMetadata dataset, Labels labels, Map<String, String> given,
                        List<Var> vars, List<Binding> rows, String notice) {
+        return model(origin, q, dataset, labels, given, vars, rows, rows.size(), notice);
+    }
+
+    static Model model(String origin, SavedQueryCard q, DatasetMetadata dataset, Labels labels, Map<String, String> given,
+                       List<Var> vars, List<Binding> rows, long total, String notice) {
         String query = queryString(given);
         List<Link> formats = List.of("csv", "tsv", "json", "xml").stream()
                 .map(s -> new Link("/queries/" + q.name() + "." + s + query, s.toUpperCase(Locale.ROOT))).toList();
@@ -83,7 +94,7 @@ public final class QueryPage {
         if (vars != null) {
             List<List<Link>> shown = rows.stream().limit(MAX_ROWS)
                     .map(row -> vars.stream().map(v -> cell(row.get(v), labels)).toList()).toList();
-            results = new Results(vars.stream().map(Var::getVarName).toList(), shown, rows.size());
+            results = new Results(vars.stream().map(Var::getVarName).toList(), shown, (int) Math.min(Integer.MAX_VALUE, total));
         }
         return new Model(dataset, q, formats, fields, notice, results, MAX_ROWS,
                 PythonSnippets.forSavedQuery(origin, q), PythonSnippets.forSparql(origin, q.sparql()));
