@@ -79,9 +79,18 @@ public final class KgServer {
         server.getJettyServer().setErrorHandler(new ErrorPages());
         if (server.getServletContext().getAttribute(Routes.SAVED_QUERIES) instanceof SavedQueryServlet saved) {
             // The saved-query cache fills in the background once the server listens; it stops before the store is released.
+            // So does the request path: a few passes of every kind of request, sent to itself (see WarmUp).
+            WarmUp[] path = new WarmUp[1];
             server.getJettyServer().addEventListener(new org.eclipse.jetty.util.component.LifeCycle.Listener() {
-                @Override public void lifeCycleStarted(org.eclipse.jetty.util.component.LifeCycle event) { saved.startWarming(); }
-                @Override public void lifeCycleStopping(org.eclipse.jetty.util.component.LifeCycle event) { saved.stopWarming(); }
+                @Override public void lifeCycleStarted(org.eclipse.jetty.util.component.LifeCycle event) {
+                    saved.startWarming();
+                    path[0] = WarmUp.of("http://localhost:" + server.getHttpPort(), saved.dataset(), saved.queries());
+                    path[0].start();
+                }
+                @Override public void lifeCycleStopping(org.eclipse.jetty.util.component.LifeCycle event) {
+                    if (path[0] != null) path[0].stop();
+                    saved.stopWarming();
+                }
             });
         }
         // Idle timeout and minimum data rates per connection: one slow client must not hold a thread.

@@ -216,6 +216,14 @@ public final class SavedQueryServlet extends HttpServlet {
         return new Answer(QueryRunner.contentType(result, format), body.toByteArray());
     }
 
+    DatasetGraph dataset() {
+        return dsg;
+    }
+
+    SavedQueries queries() {
+        return queries;
+    }
+
     /** Starts filling the cache in the background (once; {@link KgServer#build} calls it when the server has started). */
     public synchronized void startWarming() {
         if (warmer != null) return;
