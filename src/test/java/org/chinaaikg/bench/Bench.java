@@ -668,8 +668,13 @@ public final class Bench {
     // ---------------------------------------------------------------- helpers
 
     static double time(List<String> command, Path dir, String name) throws Exception {
+        return time(command, dir, dir, name);
+    }
+
+    /** Seconds a command takes, run in {@code cwd}, its output in {@code dir}/load-NAME.log. */
+    static double time(List<String> command, Path cwd, Path dir, String name) throws Exception {
         long t0 = System.nanoTime();
-        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+        Process p = new ProcessBuilder(command).directory(cwd.toFile()).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("load-" + name + ".log").toFile()).start();
         if (p.waitFor() != 0) throw new IllegalStateException("failed (see load-" + name + ".log): " + String.join(" ", command.subList(0, 6)));
         return seconds(t0);
