@@ -711,8 +711,15 @@ public final class Bench {
         into.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
     }
 
+    /**
+     * The median of the values that are numbers (a failed measurement's NaN left out): the middle one, or the mean of
+     * the two middle ones for an even count (so of two rounds, their mean); NaN if there is none.
+     */
     static double median(List<Double> xs) {
-        return percentile(xs, 50);
+        double[] sorted = xs.stream().mapToDouble(Double::doubleValue).filter(x -> !Double.isNaN(x)).sorted().toArray();
+        if (sorted.length == 0) return Double.NaN;
+        int mid = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
 
     static double percentile(List<Double> xs, double p) {
