@@ -57,6 +57,7 @@ public final class SavedQueriesBench {
         final List<Double> warm = new ArrayList<>();
         final Set<Long> rows = new LinkedHashSet<>();
         final Map<String, Integer> coldCache = new LinkedHashMap<>();
+        final Map<String, Integer> warmCache = new LinkedHashMap<>();
         final List<String> errors = new ArrayList<>();
     }
 
@@ -161,6 +162,7 @@ public final class SavedQueriesBench {
             Bench.Server server = Bench.Server.start(serve, work, "serve-" + (s + 1));
             Map<String, Answer> cold = new LinkedHashMap<>();
             Map<String, List<Double>> warm = new LinkedHashMap<>();
+            Map<String, Map<String, Integer>> warmCache = new LinkedHashMap<>();
             String warmStart;
             String warmEnd;
             try {
@@ -170,6 +172,7 @@ public final class SavedQueriesBench {
                 for (Call c : calls) cold.put(c.label(), call(server, c, requestTimeout));
                 for (Call c : calls) {
                     List<Double> times = new ArrayList<>();
+                    Map<String, Integer> caches = warmCache.computeIfAbsent(c.label(), k -> new LinkedHashMap<>());
                     long t0 = System.nanoTime();
                     for (int i = 0; i < repeats && (i < 3 || Bench.seconds(t0) < budget); i++) {
                         Answer a = call(server, c, requestTimeout);
@@ -178,6 +181,7 @@ public final class SavedQueriesBench {
                             break;
                         }
                         times.add(a.ms());
+                        caches.merge(a.cache(), 1, Integer::sum);
                     }
                     warm.put(c.label(), times);
                 }
@@ -195,8 +199,9 @@ public final class SavedQueriesBench {
                     f.coldCache.merge(a.cache(), 1, Integer::sum);
                 } else f.errors.add("start " + (s + 1) + ", cold: " + a.error());
                 f.warm.addAll(warm.get(c.label()));
+                warmCache.get(c.label()).forEach((k, v) -> f.warmCache.merge(k, v, Integer::sum));
             }
-            perStart(s + 1, label, server.startSeconds, warmStart, warmEnd, calls, cold, warm).forEach(System.err::println);
+            perStart(s + 1, label, server.startSeconds, warmStart, warmEnd, calls, cold, warm, warmCache).forEach(System.err::println);
         }
         return table(label, what, starts, repeats, budget, timeout, load, ready, warmAtStart, warmAtEnd, calls, figures, Bench.seconds(started));
     }
@@ -328,18 +333,18 @@ public final class SavedQueriesBench {
     // ---------------------------------------------------------------- output
 
     static List<String> perStart(int start, String label, double ready, String warmStart, String warmEnd, List<Call> calls,
-                                 Map<String, Answer> cold, Map<String, List<Double>> warm) {
+                                 Map<String, Answer> cold, Map<String, List<Double>> warm, Map<String, Map<String, Integer>> warmCache) {
         List<String> out = new ArrayList<>();
         out.add("");
         out.add(String.format(Locale.ROOT, "bench: saved queries, %s, start %d: ready in %.2f s; X-Cache-Warm %s at the first call, %s after the warm calls",
                 label, start, ready, warmStart, warmEnd));
-        out.add("| call | status | rows | cold ms | cold X-Cache | warm calls | warm p50 ms | warm max ms |");
-        out.add("|---|--:|--:|--:|---|--:|--:|--:|");
+        out.add("| call | status | rows | cold ms | cold X-Cache | warm calls | warm X-Cache | warm p50 ms | warm max ms |");
+        out.add("|---|--:|--:|--:|---|--:|---|--:|--:|");
         for (Call c : calls) {
             Answer a = cold.get(c.label());
             List<Double> w = warm.get(c.label());
-            out.add(String.format(Locale.ROOT, "| `%s` | %s | %s | %s | %s | %d | %s | %s |", c.label(), a.ok() ? "200" : a.error(),
-                    a.ok() ? String.valueOf(a.rows()) : "", a.ok() ? ms(a.ms()) : "", a.cache(), w.size(),
+            out.add(String.format(Locale.ROOT, "| `%s` | %s | %s | %s | %s | %d | %s | %s | %s |", c.label(), a.ok() ? "200" : a.error(),
+                    a.ok() ? String.valueOf(a.rows()) : "", a.ok() ? ms(a.ms()) : "", a.cache(), w.size(), tally(warmCache.get(c.label()), true),
                     ms(Bench.percentile(w, 50)), ms(Bench.percentile(w, 100))));
         }
         return out;
@@ -358,8 +363,8 @@ public final class SavedQueriesBench {
         out.add("- `X-Cache-Warm` on `GET /queries` right before the cold calls: " + String.join("; ", warmAtStart)
                 + "; after the warm calls: " + String.join("; ", warmAtEnd));
         out.add("");
-        out.add("| call | rows | cold median ms | cold worst ms | cold X-Cache | warm p50 ms | warm p99 ms | warm max ms | cold < 100 ms | warm p99 < 100 ms |");
-        out.add("|---|--:|--:|--:|---|--:|--:|--:|:-:|:-:|");
+        out.add("| call | rows | cold median ms | cold worst ms | cold X-Cache | warm X-Cache | warm p50 ms | warm p99 ms | warm max ms | cold < 100 ms | warm p99 < 100 ms |");
+        out.add("|---|--:|--:|--:|---|---|--:|--:|--:|:-:|:-:|");
         int coldMet = 0;
         int warmMet = 0;
         List<String> errors = new ArrayList<>();
@@ -373,20 +378,26 @@ public final class SavedQueriesBench {
             if (warmOk) warmMet++;
             String rows = f.rows.isEmpty() ? "" : f.rows.size() == 1 ? String.valueOf(f.rows.iterator().next())
                     : f.rows.stream().map(String::valueOf).reduce((a, b) -> a + " / " + b).orElse("");
-            StringBuilder cache = new StringBuilder();
-            f.coldCache.forEach((k, v) -> cache.append(cache.length() == 0 ? "" : ", ").append(k).append(starts > 1 ? " ×" + v : ""));
-            out.add(String.format(Locale.ROOT, "| `%s` | %s | %s | %s | %s | %s | %s | %s | %s | %s |", c.label(), rows, ms(Bench.median(f.cold)),
-                    ms(worst), cache, ms(Bench.percentile(f.warm, 50)), ms(p99), ms(Bench.percentile(f.warm, 100)),
+            out.add(String.format(Locale.ROOT, "| `%s` | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |", c.label(), rows, ms(Bench.median(f.cold)),
+                    ms(worst), tally(f.coldCache, starts > 1), tally(f.warmCache, true), ms(Bench.percentile(f.warm, 50)), ms(p99), ms(Bench.percentile(f.warm, 100)),
                     coldOk ? "yes" : "**no**", warmOk ? "yes" : "**no**"));
             for (String e : f.errors) errors.add("`" + c.label() + "`, " + e);
         }
-        out.add(String.format(Locale.ROOT, "| **met** | | | | | | | | **%d of %d** | **%d of %d** |", coldMet, calls.size(), warmMet, calls.size()));
+        out.add(String.format(Locale.ROOT, "| **met** | | | | | | | | | **%d of %d** | **%d of %d** |", coldMet, calls.size(), warmMet, calls.size()));
         if (!errors.isEmpty()) {
             out.add("");
             out.add("Not 200 (not timed):");
             errors.forEach(e -> out.add("- " + e));
         }
         return out;
+    }
+
+    /** X-Cache values and how often each came: "hit ×57, miss ×3". */
+    static String tally(Map<String, Integer> counts, boolean withCounts) {
+        if (counts == null) return "";
+        StringBuilder b = new StringBuilder();
+        counts.forEach((k, v) -> b.append(b.length() == 0 ? "" : ", ").append(k).append(withCounts ? " ×" + v : ""));
+        return b.toString();
     }
 
     static String ms(double v) {
