@@ -668,8 +668,13 @@ public final class Bench {
     // ---------------------------------------------------------------- helpers
 
     static double time(List<String> command, Path dir, String name) throws Exception {
+        return time(command, dir, dir, name);
+    }
+
+    /** Seconds a command takes, run in {@code cwd}, its output in {@code dir}/load-NAME.log. */
+    static double time(List<String> command, Path cwd, Path dir, String name) throws Exception {
         long t0 = System.nanoTime();
-        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+        Process p = new ProcessBuilder(command).directory(cwd.toFile()).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("load-" + name + ".log").toFile()).start();
         if (p.waitFor() != 0) throw new IllegalStateException("failed (see load-" + name + ".log): " + String.join(" ", command.subList(0, 6)));
         return seconds(t0);
@@ -706,8 +711,15 @@ public final class Bench {
         into.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
     }
 
+    /**
+     * The median of the values that are numbers (a failed measurement's NaN left out): the middle one, or the mean of
+     * the two middle ones for an even count (so of two rounds, their mean); NaN if there is none.
+     */
     static double median(List<Double> xs) {
-        return percentile(xs, 50);
+        double[] sorted = xs.stream().mapToDouble(Double::doubleValue).filter(x -> !Double.isNaN(x)).sorted().toArray();
+        if (sorted.length == 0) return Double.NaN;
+        int mid = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
 
     static double percentile(List<Double> xs, double p) {
