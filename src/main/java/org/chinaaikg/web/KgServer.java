@@ -85,6 +85,7 @@ public final class KgServer {
                 @Override public void lifeCycleStarted(org.eclipse.jetty.util.component.LifeCycle event) {
                     saved.startWarming();
                     path[0] = WarmUp.of("http://localhost:" + server.getHttpPort(), saved.dataset(), saved.queries());
+                    saved.pathWarmUp(path[0]);
                     path[0].start();
                 }
                 @Override public void lifeCycleStopping(org.eclipse.jetty.util.component.LifeCycle event) {

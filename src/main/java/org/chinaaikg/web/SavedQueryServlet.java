@@ -38,7 +38,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * is answered live (and refreshes the cache). From start, a background thread fills the cache with the answer of every
  * saved query that needs no parameter value (the aggregates over everything: counts, statistics...) in each format,
  * one query at a time through the gate (without taking a long-running slot from clients), so that their first request is a hit; {@code GET /queries} tells how far it
- * got in the header {@code X-Cache-Warm} ({@code running N/M}, then {@code done N/M}).
+ * got in the header {@code X-Cache-Warm} ({@code running N/M}, then {@code done N/M}), and {@code X-Warm-Up} how far the
+ * request path's warm-up is ({@link WarmUp}: {@code running}, {@code done}).
  */
 public final class SavedQueryServlet extends HttpServlet {
     private final DatasetGraph dsg;
@@ -214,6 +215,13 @@ public final class SavedQueryServlet extends HttpServlet {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         QueryRunner.write(result, format, body);
         return new Answer(QueryRunner.contentType(result, format), body.toByteArray());
+    }
+
+    /** The request path's warm-up, whose state {@code GET /queries} shows too. */
+    private volatile WarmUp pathWarmUp;
+
+    void pathWarmUp(WarmUp warmUp) {
+        this.pathWarmUp = warmUp;
     }
 
     DatasetGraph dataset() {
@@ -423,6 +431,8 @@ public final class SavedQueryServlet extends HttpServlet {
             list.add(o);
         }
         resp.setHeader("X-Cache-Warm", warmStatus());
+        WarmUp path = pathWarmUp;
+        if (path != null) resp.setHeader("X-Warm-Up", path.status());
         Responses.send(resp, HttpServletResponse.SC_OK, "application/json", JSON.toString(list).getBytes(StandardCharsets.UTF_8));
     }
 

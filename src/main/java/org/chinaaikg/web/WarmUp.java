@@ -42,6 +42,7 @@ final class WarmUp {
 
     private final List<HttpRequest> requests;
     private volatile boolean stopping;
+    private volatile boolean done;
     private Thread thread;
 
     private WarmUp(List<HttpRequest> requests) {
@@ -139,6 +140,8 @@ final class WarmUp {
             Thread.currentThread().interrupt();
         } catch (java.io.IOException | RuntimeException e) {
             if (!stopping) LOG.warn("Warm-up stopped: {}", e.toString());
+        } finally {
+            done = true;
         }
     }
 
@@ -156,6 +159,11 @@ final class WarmUp {
 
     private static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    /** {@code running}, or {@code done} once every pass was sent (shown as {@code X-Warm-Up} on {@code GET /queries}). */
+    String status() {
+        return done ? "done" : "running";
     }
 
     /** Sends each request of a pass once; their statuses, in order (for tests: every one should be a 200). */

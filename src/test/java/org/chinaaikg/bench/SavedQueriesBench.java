@@ -36,10 +36,11 @@ public final class SavedQueriesBench {
     static final String KG = "https://w3id.org/china-ai-kg/id/";
     static final double GOAL_MS = 100;
     static final String USAGE = "usage: bench/run.sh --saved [--sizes bundled,1m,10m] [--data DIR] [--starts 3] [--repeats 20]"
-            + " [--timeout 120] [--budget 60] [--seed 42]\n  --sizes: the bundled data and/or synthetic sizes (SyntheticData, --seed);"
+            + " [--timeout 120] [--budget 60] [--seed 42] [--wait-warm-up]\n  --sizes: the bundled data and/or synthetic sizes (SyntheticData, --seed);"
             + " default bundled\n  --data DIR: for the one synthetic size, an existing generated data directory (e.g."
             + " bench/work/peers-10m/data) instead of generating; only read\n  --timeout: serve's query timeout, seconds\n"
-            + "  --budget: seconds of warm calls a query gets per start (at least 3 calls, at most --repeats)";
+            + "  --budget: seconds of warm calls a query gets per start (at least 3 calls, at most --repeats)\n"
+            + "  --wait-warm-up: the cold calls wait until GET /queries says X-Cache-Warm done and X-Warm-Up done";
 
     /** One measured request: a saved query, maybe with parameters. */
     record Call(String label, String path) {}
@@ -61,6 +62,9 @@ public final class SavedQueriesBench {
         final List<String> errors = new ArrayList<>();
     }
 
+    /** Whether the cold calls wait for the server's own warm-up (X-Cache-Warm and X-Warm-Up done) first. */
+    static boolean waitWarmUp;
+
     public static void main(String[] args) throws Exception {
         List<String> sizes = List.of("bundled");
         Path data = null;
@@ -79,6 +83,7 @@ public final class SavedQueriesBench {
                 case "--timeout" -> timeout = Long.parseLong(args[++i]);
                 case "--budget" -> budget = Double.parseDouble(args[++i]);
                 case "--seed" -> seed = Long.parseLong(args[++i]);
+                case "--wait-warm-up" -> waitWarmUp = true;
                 case "--help", "-h" -> {
                     System.out.println(USAGE);
                     return;
@@ -167,6 +172,11 @@ public final class SavedQueriesBench {
             String warmEnd;
             try {
                 ready.add(server.startSeconds);
+                if (waitWarmUp) {
+                    long w0 = System.nanoTime();
+                    while (!cacheWarm(server, requestTimeout).matches("done .*, X-Warm-Up done") && Bench.seconds(w0) < 1800) Thread.sleep(200);
+                    Bench.log("saved queries: the server's warm-up done %.1f s after ready", Bench.seconds(w0));
+                }
                 warmStart = cacheWarm(server, requestTimeout);
                 warmAtStart.add(warmStart);
                 for (Call c : calls) cold.put(c.label(), call(server, c, requestTimeout));
@@ -292,7 +302,8 @@ public final class SavedQueriesBench {
             HttpRequest req = HttpRequest.newBuilder(URI.create(server.base + "/queries")).timeout(timeout)
                     .header("Accept", "application/json").build();
             HttpResponse<Void> r = server.http.send(req, HttpResponse.BodyHandlers.discarding());
-            return r.headers().firstValue("X-Cache-Warm").orElse("(no header; status " + r.statusCode() + ")");
+            return r.headers().firstValue("X-Cache-Warm").orElse("(no header; status " + r.statusCode() + ")")
+                    + r.headers().firstValue("X-Warm-Up").map(w -> ", X-Warm-Up " + w).orElse("");
         } catch (Exception e) {
             return "(no answer: " + e + ")";
         }
@@ -354,7 +365,7 @@ public final class SavedQueriesBench {
                               List<String> warmAtStart, List<String> warmAtEnd, List<Call> calls, Map<String, Figures> figures, double seconds) {
         List<String> out = new ArrayList<>();
         out.add(String.format(Locale.ROOT, "Saved queries at `/queries/NAME`, %s: our server alone (`serve --timeout %d`, default heap), %s;"
-                + " cold = the first request after start, each query once in turn as soon as the server answers (median and worst of the"
+                + " cold = the first request after start, each query once in turn " + (waitWarmUp ? "once the server's own warm-up is done (`--wait-warm-up`)" : "as soon as the server answers") + " (median and worst of the"
                 + " starts); warm = then each %d times (at most %.0f s a query a start; p50, p99, max over all starts); JSON results,"
                 + " the whole body read; %.1f minutes in all.", what, timeout, starts == 1 ? "1 start" : starts + " starts", repeats, budget, seconds / 60));
         out.add("");
