@@ -59,6 +59,11 @@ public final class ServeCommand implements Callable<Integer> {
     @Mixin
     QueriesOption queries;
 
+    @Option(names = "--max-answer-mb", defaultValue = "1024", paramLabel = "MB",
+            description = "The largest answer of a SPARQL query, in MB (default: ${DEFAULT-VALUE}); an answer is held whole "
+                    + "before its status (memory to 8 MB, then a temporary file), and a larger one gets 422.")
+    long maxAnswerMb;
+
     @Option(names = "--timeout", defaultValue = "10", paramLabel = "SECONDS",
             description = "Query timeout in seconds (default: ${DEFAULT-VALUE}).")
     double timeout;
@@ -99,6 +104,7 @@ public final class ServeCommand implements Callable<Integer> {
         if (port < 0 || port > 65535) {
             throw new UserError("--port " + port + ": not a port; pass --port N with N from 1 to 65535, or --port 0 for a free one");
         }
+        maxAnswerMegabytes();
         checkPortFree();
         Inputs in = inputs.inputs();
         storeOption.checkWritable();
@@ -126,6 +132,13 @@ public final class ServeCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UserError(1, portInUse());
         }
+    }
+
+    private long maxAnswerMegabytes() {
+        if (maxAnswerMb < 1 || maxAnswerMb > 1L << 20) {
+            throw new UserError("--max-answer-mb " + maxAnswerMb + ": give a number of megabytes from 1 to 1048576");
+        }
+        return maxAnswerMb * 1024 * 1024;
     }
 
     private String portInUse() {
@@ -171,7 +184,8 @@ public final class ServeCommand implements Callable<Integer> {
             LOG.info("Store {} has no search index (or one of an older layout; load rebuilds it): building it in memory now", store);
             search = LuceneSearch.inMemory(dataset.asDatasetGraph());
         }
-        server = KgServer.build(KgServer.builder(dataset, derived, saved, Duration.ofMillis((long) (timeout * 1000)), search)
+        server = KgServer.build(KgServer.builder(dataset, derived, saved, Duration.ofMillis((long) (timeout * 1000)), search,
+                maxAnswerMegabytes())
                 .port(listen)
                 .loopback(LOOPBACK.contains(host)));
         if (loading != null) {

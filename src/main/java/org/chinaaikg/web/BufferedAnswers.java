@@ -23,9 +23,11 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * A query's answer is buffered whole before its status is sent, so that a client can tell from the status that an
  * answer is incomplete. Fuseki streams SELECT results: a query that timed out after its first row was a 200 with
- * a truncated body (JSON that does not parse, CSV ending in {@code **** Incomplete results ****}). Here it is a 503;
- * an answer larger than {@link Limits#MAX_ANSWER_BYTES} is a 422 naming the limit; past the heap share for all
- * buffers at once, a 503 with {@code Retry-After}. Buffering also frees the query from a slow reader: it ends, and
+ * a truncated body (JSON that does not parse, CSV ending in {@code **** Incomplete results ****}). Here it is a 503.
+ * The first {@link Limits#ANSWER_MEMORY_BYTES} of an answer are held in memory (within the heap share for all buffers
+ * at once, past which a 503 with {@code Retry-After}); the rest goes to a temporary file (within the disk budget for
+ * all such files at once, likewise), so that a large answer costs disk, not heap; an answer larger than the limit
+ * ({@code serve --max-answer-mb}) is a 422 naming it. Buffering also frees the query from a slow reader: it ends, and
  * only the bytes wait.
  */
 public final class BufferedAnswers implements Filter {
@@ -42,17 +44,27 @@ public final class BufferedAnswers implements Filter {
      * 64 KB array allocated and zeroed for each of them was most of what an {@code ASK {}} allocated in this filter.
      */
     private static final int FIRST_CHUNK = 2 * 1024;
+    /** The disk budget is taken in steps of this many bytes. */
+    private static final long SPILL_STEP = 1 << 20;
 
-    private final int maxAnswer;
+    private final long maxAnswer;
     private final long budget;
     private final AtomicLong inUse = new AtomicLong();
+    private final AtomicLong onDisk = new AtomicLong();
+    /** Past this many bytes in memory, an answer's further bytes go to its temporary file. */
+    private final int inMemory;
 
     public BufferedAnswers() {
-        this(Limits.MAX_ANSWER_BYTES, (long) (Runtime.getRuntime().maxMemory() * Limits.ANSWER_BUFFERS_HEAP_SHARE));
+        this(Limits.MAX_ANSWER_BYTES);
     }
 
-    public BufferedAnswers(int maxAnswer, long budget) {
+    public BufferedAnswers(long maxAnswer) {
+        this(maxAnswer, Limits.ANSWER_MEMORY_BYTES, (long) (Runtime.getRuntime().maxMemory() * Limits.ANSWER_BUFFERS_HEAP_SHARE));
+    }
+
+    BufferedAnswers(long maxAnswer, int inMemory, long budget) {
         this.maxAnswer = maxAnswer;
+        this.inMemory = inMemory;
         this.budget = budget;
     }
 
@@ -72,6 +84,9 @@ public final class BufferedAnswers implements Filter {
             if (buffer.out.tooLarge) {
                 replace(resp, 422, "The answer is larger than the " + (maxAnswer >> 20) + " MB the server buffers: "
                         + "ask for fewer rows (LIMIT and OFFSET page through a large answer).", false);
+            } else if (buffer.out.noDisk) {
+                replace(resp, 503, "The server is holding too many large answers on disk at once: retry in "
+                        + Limits.RETRY_AFTER_SECONDS + " s.", true);
             } else if (buffer.out.noBudget) {
                 replace(resp, 503, "The server is buffering too many large answers at once: retry in "
                         + Limits.RETRY_AFTER_SECONDS + " s.", true);
@@ -79,12 +94,13 @@ public final class BufferedAnswers implements Filter {
                 Object status = req.getAttribute(STATUS);
                 replace(resp, status instanceof Integer code ? code : 503, cancelled.toString(), req.getAttribute(RETRY) != null);
             } else {
-                resp.setContentLengthLong(buffer.out.size);
+                resp.setContentLengthLong(buffer.out.size + buffer.out.spilled);
                 ServletOutputStream out = resp.getOutputStream();
                 List<byte[]> chunks = buffer.out.chunks;
                 for (int i = 0; i < chunks.size(); i++) {
                     out.write(chunks.get(i), 0, (int) Math.min(CHUNK, buffer.out.size - (long) i * CHUNK));
                 }
+                buffer.out.sendSpilled(out);
             }
         } finally {
             buffer.out.release();
@@ -139,6 +155,12 @@ public final class BufferedAnswers implements Filter {
         long reserved;
         boolean tooLarge;
         boolean noBudget;
+        boolean noDisk;
+        /** The bytes past {@link #inMemory}, in a temporary file. */
+        java.nio.file.Path spill;
+        java.io.OutputStream spillOut;
+        long spilled;
+        long diskReserved;
 
         /** As Jetty's own stream does: the base class refuses characters outside Latin-1 (a parse error quoting 百度). */
         @Override
@@ -154,12 +176,16 @@ public final class BufferedAnswers implements Filter {
 
         @Override
         public void write(byte[] b, int off, int len) {
-            if (tooLarge || noBudget) return;
-            if (size + len > maxAnswer) {
+            if (tooLarge || noBudget || noDisk) return;
+            if (size + spilled + len > maxAnswer) {
                 tooLarge = true;
                 clear();
                 // Stops the writer; Fuseki answers it with a 422 that the filter replaces by its own.
                 throw new QueryDeniedException("answer over " + maxAnswer + " bytes");
+            }
+            if (spillOut != null || size + len > inMemory) {
+                spill(b, off, len);
+                return;
             }
             while (len > 0) {
                 int at = (int) (size % CHUNK);
@@ -188,6 +214,36 @@ public final class BufferedAnswers implements Filter {
             }
         }
 
+        /** Past the memory part: to the answer's temporary file, counted against the disk budget in chunks. */
+        private void spill(byte[] b, int off, int len) {
+            try {
+                while (spilled + len > diskReserved) {
+                    if (onDisk.addAndGet(SPILL_STEP) > Limits.ANSWER_FILES_BYTES) {
+                        onDisk.addAndGet(-SPILL_STEP);
+                        noDisk = true;
+                        clear();
+                        throw new QueryDeniedException("answer files full");
+                    }
+                    diskReserved += SPILL_STEP;
+                }
+                if (spillOut == null) {
+                    spill = java.nio.file.Files.createTempFile("china-ai-kg-answer-", ".part");
+                    spill.toFile().deleteOnExit();
+                    spillOut = new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(spill), CHUNK);
+                }
+                spillOut.write(b, off, len);
+                spilled += len;
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        void sendSpilled(ServletOutputStream out) throws IOException {
+            if (spillOut == null) return;
+            spillOut.close();
+            java.nio.file.Files.copy(spill, out);
+        }
+
         void clear() {
             chunks.clear();
             size = 0;
@@ -197,6 +253,19 @@ public final class BufferedAnswers implements Filter {
         void release() {
             inUse.addAndGet(-reserved);
             reserved = 0;
+            if (spillOut != null) {
+                try {
+                    spillOut.close();
+                    java.nio.file.Files.deleteIfExists(spill);
+                } catch (IOException ignored) {
+                    // a temporary file; deleteOnExit still has it
+                }
+                spillOut = null;
+                spill = null;
+            }
+            spilled = 0;
+            onDisk.addAndGet(-diskReserved);
+            diskReserved = 0;
         }
 
         @Override public boolean isReady() { return true; }

@@ -45,6 +45,12 @@ public final class KgServer {
      */
     public static FusekiServer.Builder builder(Dataset dataset, Derived derived, SavedQueries queries, Duration timeout,
                                                LuceneSearch search) {
+        return builder(dataset, derived, queries, timeout, search, Limits.MAX_ANSWER_BYTES);
+    }
+
+    /** As above, with the largest query answer the endpoint buffers ({@code serve --max-answer-mb}), in bytes. */
+    public static FusekiServer.Builder builder(Dataset dataset, Derived derived, SavedQueries queries, Duration timeout,
+                                               LuceneSearch search, long maxAnswerBytes) {
         DatasetGraph dsg = dataset.asDatasetGraph();
         dsg.getContext().set(ARQ.queryTimeout, timeout.toMillis());
         // No SERVICE to anywhere: a public endpoint must not become a proxy to other hosts.
@@ -70,7 +76,7 @@ public final class KgServer {
                 .maxServerThreads(Limits.MAX_THREADS)
                 // The query endpoint with our limits: the timeout is a ceiling, the gate bounds concurrency, REGEX stops.
                 .registerOperation(Operation.Query, WebContent.contentTypeSPARQLQuery, new GuardedQuery(timeout.toMillis(), gate));
-        return Routes.mount(builder, readOnly, Routes.table(dataset, derived, queries, timeout.toMillis(), gate, search));
+        return Routes.mount(builder, readOnly, Routes.table(dataset, derived, queries, timeout.toMillis(), gate, search, maxAnswerBytes));
     }
 
     /** Builds the server from {@link #builder}, with a response buffer that Jetty's pool reuses and our headers on every answer. */

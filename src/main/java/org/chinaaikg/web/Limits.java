@@ -42,9 +42,15 @@ public final class Limits {
     public static final long MAX_REQUEST_BODY = BodyLimit.DEFAULT_LIMIT;
     /**
      * A query answer is buffered whole before its status is sent, so that a timeout gives 503 and not a 200 with a
-     * truncated body; an answer larger than this gets 422 naming the limit (page with LIMIT and OFFSET).
+     * truncated body; an answer larger than this gets 422 naming the limit (page with LIMIT and OFFSET). The default
+     * of {@code serve --max-answer-mb}: an answer of 83,000 rows (the saved {@code models-and-developers} at 10M
+     * triples) is about 40 MB of JSON.
      */
-    public static final int MAX_ANSWER_BYTES = 32 * 1024 * 1024;
+    public static final long MAX_ANSWER_BYTES = 1024L * 1024 * 1024;
+    /** The first bytes of an answer held in memory; the rest wait in a temporary file (disk, not heap). */
+    public static final int ANSWER_MEMORY_BYTES = 8 * 1024 * 1024;
+    /** All answers' temporary files at once, at most this many bytes: past it a query gets 503 with Retry-After. */
+    public static final long ANSWER_FILES_BYTES = 8L * 1024 * 1024 * 1024;
     /**
      * All answers being buffered at once, at most this share of the heap: past it a query gets 503 with
      * {@code Retry-After} rather than an OutOfMemoryError for everyone.

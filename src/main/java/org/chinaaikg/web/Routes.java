@@ -45,6 +45,12 @@ public final class Routes {
 
     public static Table table(Dataset dataset, Derived derived, SavedQueries queries, long timeoutMillis, QueryGate gate,
                               LuceneSearch search) {
+        return table(dataset, derived, queries, timeoutMillis, gate, search, Limits.MAX_ANSWER_BYTES);
+    }
+
+    /** The table, with the largest query answer the endpoint buffers, in bytes. */
+    public static Table table(Dataset dataset, Derived derived, SavedQueries queries, long timeoutMillis, QueryGate gate,
+                              LuceneSearch search, long maxAnswerBytes) {
         // What is derived from the whole store was computed by load (or once at start): no request scans the store.
         DatasetStatistics counts = DatasetStatistics.of(derived);
         GraphSources graphSources = GraphSources.of(derived);
@@ -78,8 +84,8 @@ public final class Routes {
                         + "is 400, HEAD has the real length; other methods 405 with Allow", new GraphStoreReads(dataset.asDatasetGraph())),
                 new FilterRoute(KgServer.DATASET + "/*", "clients' own output=/format=/results= names (SPARQLWrapper's rdf+xml, n3…) "
                         + "made media types Fuseki writes, or dropped so that Accept decides", new FormatParameters()),
-                new FilterRoute(KgServer.DATASET + "/*", "query answers buffered whole before the status: a timeout is a 503, never a cut body",
-                        new BufferedAnswers()),
+                new FilterRoute(KgServer.DATASET + "/*", "query answers buffered whole before the status (past 8 MB in a temporary file): "
+                        + "a timeout is a 503, never a cut body; over --max-answer-mb a 422", new BufferedAnswers(maxAnswerBytes)),
                 new FilterRoute(KgServer.DATASET + "/sparql", "a GET without a query gets the SPARQL service description",
                         DescriptionServlets.serviceDescriptionFilter(about, stats)),
                 new FilterRoute("/id/*", "the lists of /id/: /id/ (the kinds) and /id/{kind}/ (its entities, paged); other paths go on",
