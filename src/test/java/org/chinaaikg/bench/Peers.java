@@ -54,7 +54,7 @@ public final class Peers {
     static final String KG = "https://w3id.org/china-ai-kg/id/";
     static final String[] ENGINES = {"ours", "plain Fuseki", "Virtuoso", "Oxigraph"};
     static final String USAGE = "usage: bench/run.sh --peers [--sizes bundled,1m,10m] [--repeats 20] [--rounds 2] [--seed 42]"
-            + " [--budget 10] [--timeout 120]\n  --sizes: the bundled data and/or synthetic sizes (SyntheticData, --seed as in the"
+            + " [--budget 10] [--timeout 120] [--ours-only STORE --data DIR]\n  --sizes: the bundled data and/or synthetic sizes (SyntheticData, --seed as in the"
             + " Bench); default bundled\n  --budget: at synthetic sizes, seconds of timed repeats a query gets on each engine"
             + " (at least 5 repeats, at most --repeats)\n  --timeout: at synthetic sizes, seconds one request may take before the"
             + " query is reported as failed on that engine";
@@ -106,9 +106,13 @@ public final class Peers {
         double budget = 10;
         double timeout = 120;
         List<String> sizes = List.of("bundled");
+        Path oursStore = null;
+        Path oursData = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--peers" -> { }
+                case "--ours-only" -> oursStore = Path.of(args[++i]).toAbsolutePath();
+                case "--data" -> oursData = Path.of(args[++i]).toAbsolutePath();
                 case "--repeats" -> repeats = Integer.parseInt(args[++i]);
                 case "--rounds" -> rounds = Integer.parseInt(args[++i]);
                 case "--seed" -> seed = Long.parseLong(args[++i]);
@@ -126,6 +130,11 @@ public final class Peers {
             if (!size.equals("bundled")) Bench.size(size); // fails early on a bad size
         }
         Path root = Path.of("").toAbsolutePath();
+        if (oursStore != null) {
+            if (oursData == null) throw new IllegalArgumentException("--ours-only STORE needs --data DIR (what the store was loaded from)\n" + USAGE);
+            oursOnly(root, oursStore, oursData, new Plan(3, Math.min(5, repeats), repeats, budget, timeout)).forEach(System.out::println);
+            return;
+        }
         for (String size : sizes) {
             List<String> out = size.equals("bundled") ? bundled(root, repeats, rounds)
                     : synthetic(root, size, Bench.size(size), seed, repeats, rounds, budget, timeout);
@@ -426,6 +435,48 @@ public final class Peers {
      * the synthetic data has none of (text positions, axioms, quantities, dates, memberships, segments, contradicting
      * and corroborating claims): 0 rows everywhere, so they measure nothing but a plan.
      */
+    /**
+     * Our server alone on a synthetic store an earlier run built ({@code --ours-only STORE --data DIR}, the ontology
+     * beside the store's folder in {@code ontology/}): the synthetic queries, the saved {@code policies} text of before
+     * issue 15 beside the current one, and the ours-only name searches, by the same plan; a table of rows, p50, p99.
+     */
+    static List<String> oursOnly(Path root, Path store, Path data, Plan plan) throws Exception {
+        Path work = store.getParent();
+        Path jar = root.resolve("target/china-ai-kg.jar");
+        List<Q> queries = new ArrayList<>(syntheticQueries(root));
+        Path before = root.resolve("src/test/resources/saved-queries-before-15/policies.rq");
+        if (Files.isRegularFile(before)) queries.add(queries.size() - 1, new Q("policies (text before issue 15)", Files.readString(before)));
+        queries.add(new Q("find-by-name over text:query", Files.readString(root.resolve("queries/find-by-name.rq")).replace("?_name", "\"company 7\"")));
+        Bench.Command ours = port -> List.of(Bench.java(), "-jar", jar.toString(), "serve", "--port", String.valueOf(port),
+                "--store", store.toString(), "--data", data.toString(), "--ontology", work.resolve("ontology").toString(),
+                "--queries", root.resolve("queries").toString(), "--timeout", String.valueOf((long) Math.ceil(plan.timeout())));
+        Figures f = new Figures();
+        Bench.Server s = Bench.Server.start(ours, work, "ours-only");
+        double warm;
+        try {
+            warm = waitForWarmUp(s.base, 1800);
+            Bench.log("ours: up in %.1f s, saved-query warm-up done %.1f s later", s.startSeconds, warm);
+            measureHttp("ours", s.base + "/kg/sparql", "", queries, plan, f);
+            measureGet("ours", s.base + "/search?q=" + Bench.enc("company 7"), "/search?q=company 7", plan, f);
+        } finally {
+            s.stop();
+        }
+        List<String> out = new ArrayList<>();
+        out.add(String.format(Locale.ROOT, "Ours alone on %s (up in %.1f s, saved-query warm-up done %.1f s later); each query %d warm-up"
+                + " calls, then %d to %d timed within %.0f s; a request over %.0f s fails", store, s.startSeconds, warm, plan.warmups(),
+                plan.min(), plan.max(), plan.budget(), plan.timeout()));
+        out.add("");
+        out.add("| query | rows | p50 ms | p99 ms | samples |");
+        out.add("|---|--:|--:|--:|--:|");
+        for (String q : f.rows.get("ours").keySet()) {
+            String err = f.errors.getOrDefault("ours", Map.of()).get(q);
+            out.add(String.format(Locale.ROOT, "| `%s` | %d | %s | %s | %d |", q, f.rows.get("ours").get(q),
+                    err != null ? "failed: " + err : String.format(Locale.ROOT, "%.2f", f.p50.get("ours").get(q).get(0)),
+                    err != null ? "" : String.format(Locale.ROOT, "%.2f", f.p99.get("ours").get(q).get(0)), f.samples.get("ours").get(q)));
+        }
+        return out;
+    }
+
     static List<Q> syntheticQueries(Path root) throws IOException {
         List<Q> qs = new ArrayList<>();
         Path dir = root.resolve("queries");
