@@ -310,29 +310,10 @@ public final class Peers {
         Map<String, Long> oursOnlyRows = new LinkedHashMap<>();
         int buffers = size > 2_000_000 ? 680_000 : 170_000; // 8 KB pages: 1.3 GB at 1M, 5.4 GB at 10M
         for (int r = 0; r < rounds; r++) {
-            Bench.Command ours = port -> List.of(Bench.java(), "-jar", jar.toString(), "serve", "--port", String.valueOf(port),
-                    "--store", store.toString(), "--data", data.toString(), "--ontology", ontology.toString(),
-                    "--queries", root.resolve("queries").toString(), "--timeout", String.valueOf((long) Math.ceil(timeout)));
-            Bench.Server s = Bench.Server.start(ours, work, "ours");
-            try {
-                double warm = waitForWarmUp(s.base, 1800);
-                Bench.log("ours: up in %.1f s, saved-query warm-up done %.1f s later", s.startSeconds, warm);
-                measureHttp("ours", s.base + "/kg/sparql", "", queries, plan, f);
-                // Ours only, for scale: name search through the text index (the peers have none).
-                Figures mine = new Figures();
-                String fbn = Files.readString(root.resolve("queries/find-by-name.rq")).replace("?_name", "\"company 7\"");
-                measureHttp("ours", s.base + "/kg/sparql", "", List.of(new Q("find-by-name over text:query", fbn)), plan, mine);
-                measureGet("ours", s.base + "/search?q=" + Bench.enc("company 7"), "/search?q=company 7", plan, mine);
-                mine.p50.get("ours").forEach((q, v) -> oursOnly.computeIfAbsent(q + " p50", k -> new ArrayList<>()).addAll(v));
-                mine.p99.get("ours").forEach((q, v) -> oursOnly.computeIfAbsent(q + " p99", k -> new ArrayList<>()).addAll(v));
-                oursOnlyRows.putAll(mine.rows.get("ours"));
-                mine.errors.forEach((e, m) -> m.forEach((q, err) -> Bench.log("ours: %s failed: %s", q, err)));
-            } finally {
-                s.stop();
-            }
+            measureOurs(root, jar, store, data, ontology, work, "ours", queries, plan, timeout, f, oursOnly, oursOnlyRows);
             Path plainStore = Bench.copy(store, work.resolve("store-plain"));
             Bench.Options o = new Bench.Options(List.of(), 1, 1, 1, false, false, false, work, fusekiJar, jar);
-            s = Bench.Server.start(Bench.fuseki(o, work, plainStore, "plain"), work, "plain");
+            Bench.Server s = Bench.Server.start(Bench.fuseki(o, work, plainStore, "plain"), work, "plain");
             try {
                 measureHttp("plain Fuseki", s.base + "/kg/sparql", "", queries, plan, f);
             } finally {
@@ -512,28 +493,12 @@ public final class Peers {
         Figures f = new Figures();
         Map<String, List<Double>> oursOnly = new LinkedHashMap<>();
         Map<String, Long> oursOnlyRows = new LinkedHashMap<>();
-        Bench.Command ours = port -> List.of(Bench.java(), "-jar", jar.toString(), "serve", "--port", String.valueOf(port),
-                "--store", oursStore.toString(), "--data", data.toString(), "--ontology", oursStore.getParent().resolve("ontology").toString(),
-                "--queries", root.resolve("queries").toString(), "--timeout", String.valueOf((long) Math.ceil(timeout)));
-        Bench.Server s = Bench.Server.start(ours, dir, "ours-resumed");
-        try {
-            double warm = waitForWarmUp(s.base, 1800);
-            Bench.log("ours: up in %.1f s, saved-query warm-up done %.1f s later", s.startSeconds, warm);
-            measureHttp("ours", s.base + "/kg/sparql", "", queries, plan, f);
-            Figures mine = new Figures();
-            String fbn = Files.readString(root.resolve("queries/find-by-name.rq")).replace("?_name", "\"company 7\"");
-            measureHttp("ours", s.base + "/kg/sparql", "", List.of(new Q("find-by-name over text:query", fbn)), plan, mine);
-            measureGet("ours", s.base + "/search?q=" + Bench.enc("company 7"), "/search?q=company 7", plan, mine);
-            mine.p50.get("ours").forEach((q, v) -> oursOnly.computeIfAbsent(q + " p50", k -> new ArrayList<>()).addAll(v));
-            mine.p99.get("ours").forEach((q, v) -> oursOnly.computeIfAbsent(q + " p99", k -> new ArrayList<>()).addAll(v));
-            oursOnlyRows.putAll(mine.rows.get("ours"));
-        } finally {
-            s.stop();
-        }
+        measureOurs(root, jar, oursStore, data, oursStore.getParent().resolve("ontology"), dir, "ours-resumed", queries, plan, timeout,
+                f, oursOnly, oursOnlyRows);
         Bench.log("ours measured");
         Path plainStore = Bench.copy(dir.resolve("store"), dir.resolve("store-plain"));
         Bench.Options o = new Bench.Options(List.of(), 1, 1, 1, false, false, false, dir, fusekiJar, jar);
-        s = Bench.Server.start(Bench.fuseki(o, dir, plainStore, "plain"), dir, "plain");
+        Bench.Server s = Bench.Server.start(Bench.fuseki(o, dir, plainStore, "plain"), dir, "plain");
         try {
             measureHttp("plain Fuseki", s.base + "/kg/sparql", "", queries, plan, f);
         } finally {
@@ -553,6 +518,34 @@ public final class Peers {
         oxigraphLoads.add(oxigraph(root, dir, nq, true, queries, plan, timeout, f).seconds());
         return syntheticTable(label, seed, triples, quads, ourGraphs.size(), 1, plan, started, queries, f, oursOnly, oursOnlyRows,
                 Double.NaN, List.of(), oxigraphLoads, Double.NaN);
+    }
+
+    /**
+     * Our server on a store, measured once its warm-ups are done: the queries into {@code f}, and for scale (the peers
+     * have no text index) the name search over {@code text:query} and {@code /search} into {@code oursOnly}.
+     */
+    static void measureOurs(Path root, Path jar, Path store, Path data, Path ontology, Path work, String name, List<Q> queries,
+                            Plan plan, double timeout, Figures f, Map<String, List<Double>> oursOnly, Map<String, Long> oursOnlyRows)
+            throws Exception {
+        Bench.Command ours = port -> List.of(Bench.java(), "-jar", jar.toString(), "serve", "--port", String.valueOf(port),
+                "--store", store.toString(), "--data", data.toString(), "--ontology", ontology.toString(),
+                "--queries", root.resolve("queries").toString(), "--timeout", String.valueOf((long) Math.ceil(timeout)));
+        Bench.Server s = Bench.Server.start(ours, work, name);
+        try {
+            double warm = waitForWarmUp(s.base, 1800);
+            Bench.log("ours: up in %.1f s, warm-ups done %.1f s later", s.startSeconds, warm);
+            measureHttp("ours", s.base + "/kg/sparql", "", queries, plan, f);
+            Figures mine = new Figures();
+            String fbn = Files.readString(root.resolve("queries/find-by-name.rq")).replace("?_name", "\"company 7\"");
+            measureHttp("ours", s.base + "/kg/sparql", "", List.of(new Q("find-by-name over text:query", fbn)), plan, mine);
+            measureGet("ours", s.base + "/search?q=" + Bench.enc("company 7"), "/search?q=company 7", plan, mine);
+            mine.p50.get("ours").forEach((q, v) -> oursOnly.computeIfAbsent(q + " p50", k -> new ArrayList<>()).addAll(v));
+            mine.p99.get("ours").forEach((q, v) -> oursOnly.computeIfAbsent(q + " p99", k -> new ArrayList<>()).addAll(v));
+            oursOnlyRows.putAll(mine.rows.get("ours"));
+            mine.errors.forEach((e, m) -> m.forEach((q, err) -> Bench.log("ours: %s failed: %s", q, err)));
+        } finally {
+            s.stop();
+        }
     }
 
     static List<Q> syntheticQueries(Path root) throws IOException {
