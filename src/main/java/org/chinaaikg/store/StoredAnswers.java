@@ -5,14 +5,9 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.EnumMap;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -55,9 +50,6 @@ public record StoredAnswers(Map<String, Answer> answers, Path dir) {
     static final long VERSION = 1;
     private static final String ROWS_SUFFIX = "srt";
 
-    /** The formats written, each in a file named by its suffix. */
-    private static final Map<ResultFormat, String> SUFFIXES = suffixes();
-
     /**
      * One saved query's answer.
      *
@@ -80,12 +72,12 @@ public record StoredAnswers(Map<String, Answer> answers, Path dir) {
     /** The stored answer of this saved query, if it was computed from the same text. */
     public Optional<Answer> current(SavedQuery query) {
         Answer a = answers.get(query.name());
-        return a != null && a.querySha256().equals(sha256(query.text())) ? Optional.of(a) : Optional.empty();
+        return a != null && a.querySha256().equals(StoreVersion.sha256(query.text())) ? Optional.of(a) : Optional.empty();
     }
 
     /** The file holding an answer in a format. */
     public Path file(Answer answer, ResultFormat format) {
-        return dir.resolve(answer.name() + "." + SUFFIXES.get(format));
+        return dir.resolve(answer.name() + "." + format.suffix);
     }
 
     /** The rows of an answer, read as they are needed from its binary file; the caller closes it. */
@@ -137,13 +129,13 @@ public record StoredAnswers(Map<String, Answer> answers, Path dir) {
             }
             Map<ResultFormat, Long> bytes = new EnumMap<>(ResultFormat.class);
             StoredAnswers sofar = new StoredAnswers(answers, dir);
-            Answer pending = new Answer(q.name(), sha256(q.text()), rows, bytes);
-            for (Map.Entry<ResultFormat, String> f : SUFFIXES.entrySet()) {
-                Path file = dir.resolve(q.name() + "." + f.getValue());
+            Answer pending = new Answer(q.name(), StoreVersion.sha256(q.text()), rows, bytes);
+            for (ResultFormat f : ResultFormat.suffixed()) {
+                Path file = sofar.file(pending, f);
                 try (Rows read = sofar.rows(pending); OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
-                    ResultsWriter.create().lang(f.getKey().resultsLang).write(out, read.rows());
+                    ResultsWriter.create().lang(f.resultsLang).write(out, read.rows());
                 }
-                bytes.put(f.getKey(), Files.size(file));
+                bytes.put(f, Files.size(file));
             }
             answers.put(q.name(), pending);
             allRows += rows;
@@ -159,7 +151,7 @@ public record StoredAnswers(Map<String, Answer> answers, Path dir) {
             o.put("querySha256", a.querySha256());
             o.put("rows", a.rows());
             JsonObject sizes = new JsonObject();
-            a.bytes().forEach((f, n) -> sizes.put(SUFFIXES.get(f), n));
+            a.bytes().forEach((f, n) -> sizes.put(f.suffix, n));
             o.put("bytes", sizes);
             all.put(a.name(), o);
         }
@@ -206,10 +198,10 @@ public record StoredAnswers(Map<String, Answer> answers, Path dir) {
                 JsonObject o = all.getObj(name);
                 Map<ResultFormat, Long> bytes = new EnumMap<>(ResultFormat.class);
                 JsonObject sizes = o.getObj("bytes");
-                for (Map.Entry<ResultFormat, String> f : SUFFIXES.entrySet()) {
-                    JsonValue n = sizes.get(f.getValue());
-                    if (n == null || !Files.isRegularFile(dir.resolve(name + "." + f.getValue()))) return Optional.empty();
-                    bytes.put(f.getKey(), n.getAsNumber().value().longValue());
+                for (ResultFormat f : ResultFormat.suffixed()) {
+                    JsonValue n = sizes.get(f.suffix);
+                    if (n == null || !Files.isRegularFile(dir.resolve(name + "." + f.suffix))) return Optional.empty();
+                    bytes.put(f, n.getAsNumber().value().longValue());
                 }
                 if (!Files.isRegularFile(dir.resolve(name + "." + ROWS_SUFFIX))) return Optional.empty();
                 answers.put(name, new Answer(name, o.getString("querySha256"), o.getNumber("rows").longValue(), bytes));
@@ -217,23 +209,6 @@ public record StoredAnswers(Map<String, Answer> answers, Path dir) {
             return Optional.of(new StoredAnswers(Map.copyOf(answers), dir));
         } catch (IOException | RuntimeException unreadable) {
             return Optional.empty();
-        }
-    }
-
-    private static Map<ResultFormat, String> suffixes() {
-        Map<ResultFormat, String> m = new EnumMap<>(ResultFormat.class);
-        m.put(ResultFormat.JSON, "json");
-        m.put(ResultFormat.CSV, "csv");
-        m.put(ResultFormat.TSV, "tsv");
-        m.put(ResultFormat.XML, "xml");
-        return m;
-    }
-
-    static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -74,7 +74,7 @@ public final class SavedQueryServlet extends HttpServlet {
     private final QueryPage.Labels labels;
 
     /** The formats an answer is warmed in: every one {@code /queries/NAME} serves. */
-    static final List<ResultFormat> WARM_FORMATS = List.of(ResultFormat.JSON, ResultFormat.CSV, ResultFormat.TSV, ResultFormat.XML);
+    static final List<ResultFormat> WARM_FORMATS = ResultFormat.suffixed();
     /** A warm-up query runs in the background, one at a time: it may take longer than a request (an aggregate at 10M). */
     static final long WARM_TIMEOUT_MILLIS = 10 * 60 * 1000;
 
