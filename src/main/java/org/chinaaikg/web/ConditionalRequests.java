@@ -80,16 +80,23 @@ public final class ConditionalRequests implements Filter {
             capture.send(head);
             return;
         }
+        if (answeredNotModified(req, resp)) return;
+        capture.send(head);
+    }
+
+    /**
+     * Sets the answer's validators (from the content type and {@code Vary} set on it, and the request's {@code Host});
+     * when the client holds this answer, turns it into a 304 and says so.
+     */
+    private boolean answeredNotModified(HttpServletRequest req, HttpServletResponse resp) {
         String etag = etag(resp.getContentType(), resp.getHeader("Vary"), req.getHeader("Host"));
         resp.setHeader("ETag", etag);
         resp.setHeader("Last-Modified", lastModified);
         if (resp.getHeader("Cache-Control") == null) resp.setHeader("Cache-Control", "no-cache");
-        if (notModified(req, etag)) {
-            resp.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
-            resp.setContentType(null);
-            return;
-        }
-        capture.send(head);
+        if (!notModified(req, etag)) return false;
+        resp.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+        resp.setContentType(null);
+        return true;
     }
 
     private static final String HELD = ConditionalRequests.class.getName() + ".held";
@@ -98,11 +105,7 @@ public final class ConditionalRequests implements Filter {
      * What a servlet that streams its answer learns before it writes: whether the client holds it already (304, sent)
      * and whether the request is a HEAD (headers, no body).
      */
-    public record Streamed(boolean notModified, boolean head) {
-        public boolean sendBody() {
-            return !notModified && !head;
-        }
-    }
+    public record Streamed(boolean notModified, boolean head) {}
 
     /**
      * For an answer too large to hold, such as a saved query's answer stored with the store: its validators and the
@@ -112,17 +115,7 @@ public final class ConditionalRequests implements Filter {
     public static Streamed streamed(HttpServletRequest req, HttpServletResponse resp) {
         if (!(req.getAttribute(HELD) instanceof Capture capture)) return new Streamed(false, false);
         capture.passedOn = true;
-        HttpServletResponse out = (HttpServletResponse) capture.getResponse();
-        String etag = capture.filter.etag(resp.getContentType(), resp.getHeader("Vary"), capture.original.getHeader("Host"));
-        out.setHeader("ETag", etag);
-        out.setHeader("Last-Modified", capture.filter.lastModified);
-        if (out.getHeader("Cache-Control") == null) out.setHeader("Cache-Control", "no-cache");
-        if (capture.filter.notModified(capture.original, etag)) {
-            out.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
-            out.setContentType(null);
-            return new Streamed(true, capture.head);
-        }
-        return new Streamed(false, capture.head);
+        return new Streamed(capture.filter.answeredNotModified(capture.original, (HttpServletResponse) capture.getResponse()), capture.head);
     }
 
     /** Weak: the same store, code, media type and host give the same content, not necessarily the same bytes. */

@@ -374,19 +374,10 @@ public final class SavedQueryServlet extends HttpServlet {
                     while (rows.hasNext() && first.size() < QueryPage.MAX_ROWS) first.add(rows.next());
                     html = QueryPage.render(origin, card, about, labels, given, rows.getResultVars(), first, answered.get().rows(), null);
                 }
-                resp.setHeader("Vary", "Accept, Host");
-                Responses.send(resp, status, HTML, html.getBytes(StandardCharsets.UTF_8));
-                return;
-            }
-            QueryRunner.Result result = run(resp, query, binding);
-            if (result == null) return;
-            if (result instanceof QueryRunner.Rows rows) {
-                rows.rows().reset();
-                List<Binding> list = new java.util.ArrayList<>();
-                rows.rows().forEachRemaining(list::add);
-                html = QueryPage.render(origin, card, about, labels, given, rows.rows().getResultVars(), list, null);
             } else {
-                html = QueryPage.render(origin, card, about, labels, given, null, List.of(), "This query does not return rows: use the data links.");
+                QueryRunner.Result result = run(resp, query, binding);
+                if (result == null) return;
+                html = page(origin, card, given, result);
             }
         } catch (Parameter.BadParameter e) {
             // A first visit without parameters is not an error: the page shows the form.
@@ -399,6 +390,17 @@ public final class SavedQueryServlet extends HttpServlet {
         }
         resp.setHeader("Vary", "Accept, Host");
         Responses.send(resp, status, HTML, html.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The page of a live answer: its rows, or a note for a query that returns none. */
+    private String page(String origin, SavedQueryCard card, Map<String, String> given, QueryRunner.Result result) {
+        if (!(result instanceof QueryRunner.Rows rows)) {
+            return QueryPage.render(origin, card, about, labels, given, null, List.of(), "This query does not return rows: use the data links.");
+        }
+        rows.rows().reset();
+        List<Binding> list = new java.util.ArrayList<>();
+        rows.rows().forEachRemaining(list::add);
+        return QueryPage.render(origin, card, about, labels, given, rows.rows().getResultVars(), list, null);
     }
 
     private void list(HttpServletResponse resp) throws IOException {
