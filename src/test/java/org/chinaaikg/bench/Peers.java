@@ -190,15 +190,7 @@ public final class Peers {
             } finally {
                 s.stop();
             }
-            // plain Fuseki on a copy of the same store
-            Path plainStore = Bench.copy(store, work.resolve("store-plain"));
-            Bench.Options o = new Bench.Options(List.of(), 1, 1, 1, false, false, false, work, fusekiJar, jar);
-            s = Bench.Server.start(Bench.fuseki(o, work, plainStore, "plain"), work, "plain");
-            try {
-                measureHttp("plain Fuseki", s.base + "/kg/sparql", "", queries, plan, f);
-            } finally {
-                s.stop();
-            }
+            measurePlain(fusekiJar, jar, store, work, queries, plan, f);
             // Virtuoso
             Virtuoso v = Virtuoso.start(work.resolve("virtuoso"), nq.getParent(), 100_000, 60_000, 60);
             try {
@@ -311,15 +303,7 @@ public final class Peers {
         int buffers = size > 2_000_000 ? 680_000 : 170_000; // 8 KB pages: 1.3 GB at 1M, 5.4 GB at 10M
         for (int r = 0; r < rounds; r++) {
             measureOurs(root, jar, store, data, ontology, work, "ours", queries, plan, timeout, f, oursOnly, oursOnlyRows);
-            Path plainStore = Bench.copy(store, work.resolve("store-plain"));
-            Bench.Options o = new Bench.Options(List.of(), 1, 1, 1, false, false, false, work, fusekiJar, jar);
-            Bench.Server s = Bench.Server.start(Bench.fuseki(o, work, plainStore, "plain"), work, "plain");
-            try {
-                measureHttp("plain Fuseki", s.base + "/kg/sparql", "", queries, plan, f);
-            } finally {
-                s.stop();
-            }
-            Bench.deleteRecursively(plainStore);
+            measurePlain(fusekiJar, jar, store, work, queries, plan, f);
             Virtuoso v = Virtuoso.start(work.resolve("virtuoso"), nq.getParent(), buffers, buffers * 3 / 4, (long) Math.ceil(timeout));
             try {
                 virtuosoLoads.add(v.loadSeconds);
@@ -436,30 +420,14 @@ public final class Peers {
      * issue 15 beside the current one, and the ours-only name searches, by the same plan; a table of rows, p50, p99.
      */
     static List<String> oursOnly(Path root, Path store, Path data, Plan plan) throws Exception {
-        Path work = store.getParent();
-        Path jar = root.resolve("target/china-ai-kg.jar");
-        List<Q> queries = new ArrayList<>(syntheticQueries(root));
-        Path before = root.resolve("src/test/resources/saved-queries-before-15/policies.rq");
-        if (Files.isRegularFile(before)) queries.add(queries.size() - 1, new Q("policies (text before issue 15)", Files.readString(before)));
-        queries.add(new Q("find-by-name over text:query", Files.readString(root.resolve("queries/find-by-name.rq")).replace("?_name", "\"company 7\"")));
-        Bench.Command ours = port -> List.of(Bench.java(), "-jar", jar.toString(), "serve", "--port", String.valueOf(port),
-                "--store", store.toString(), "--data", data.toString(), "--ontology", work.resolve("ontology").toString(),
-                "--queries", root.resolve("queries").toString(), "--timeout", String.valueOf((long) Math.ceil(plan.timeout())));
         Figures f = new Figures();
-        Bench.Server s = Bench.Server.start(ours, work, "ours-only");
-        double warm;
-        try {
-            warm = waitForWarmUp(s.base, 1800);
-            Bench.log("ours: up in %.1f s, saved-query warm-up done %.1f s later", s.startSeconds, warm);
-            measureHttp("ours", s.base + "/kg/sparql", "", queries, plan, f);
-            measureGet("ours", s.base + "/search?q=" + Bench.enc("company 7"), "/search?q=company 7", plan, f);
-        } finally {
-            s.stop();
-        }
+        Map<String, List<Double>> oursOnly = new LinkedHashMap<>();
+        Map<String, Long> oursOnlyRows = new LinkedHashMap<>();
+        measureOurs(root, root.resolve("target/china-ai-kg.jar"), store, data, store.getParent().resolve("ontology"), store.getParent(),
+                "ours-only", withPoliciesBefore(root, syntheticQueries(root)), plan, plan.timeout(), f, oursOnly, oursOnlyRows);
         List<String> out = new ArrayList<>();
-        out.add(String.format(Locale.ROOT, "Ours alone on %s (up in %.1f s, saved-query warm-up done %.1f s later); each query %d warm-up"
-                + " calls, then %d to %d timed within %.0f s; a request over %.0f s fails", store, s.startSeconds, warm, plan.warmups(),
-                plan.min(), plan.max(), plan.budget(), plan.timeout()));
+        out.add(String.format(Locale.ROOT, "Ours alone on %s, once its warm-ups are done; each query %d warm-up calls, then %d to %d"
+                + " timed within %.0f s; a request over %.0f s fails", store, plan.warmups(), plan.min(), plan.max(), plan.budget(), plan.timeout()));
         out.add("");
         out.add("| query | rows | p50 ms | p99 ms | samples |");
         out.add("|---|--:|--:|--:|--:|");
@@ -469,6 +437,8 @@ public final class Peers {
                     err != null ? "failed: " + err : String.format(Locale.ROOT, "%.2f", f.p50.get("ours").get(q).get(0)),
                     err != null ? "" : String.format(Locale.ROOT, "%.2f", f.p99.get("ours").get(q).get(0)), f.samples.get("ours").get(q)));
         }
+        oursOnlyRows.forEach((q, n) -> out.add(String.format(Locale.ROOT, "| `%s` | %d | %.2f | %.2f | |", q, n,
+                oursOnly.get(q + " p50").get(0), oursOnly.get(q + " p99").get(0))));
         return out;
     }
 
@@ -487,24 +457,14 @@ public final class Peers {
         Path nq = dir.resolve("nquads/all.nq");
         long quads = quads(nq);
         Set<String> ourGraphs = graphs(nq);
-        List<Q> queries = new ArrayList<>(syntheticQueries(root));
-        Path before = root.resolve("src/test/resources/saved-queries-before-15/policies.rq");
-        if (Files.isRegularFile(before)) queries.add(queries.size() - 1, new Q("policies (text before issue 15)", Files.readString(before)));
+        List<Q> queries = withPoliciesBefore(root, syntheticQueries(root));
         Figures f = new Figures();
         Map<String, List<Double>> oursOnly = new LinkedHashMap<>();
         Map<String, Long> oursOnlyRows = new LinkedHashMap<>();
         measureOurs(root, jar, oursStore, data, oursStore.getParent().resolve("ontology"), dir, "ours-resumed", queries, plan, timeout,
                 f, oursOnly, oursOnlyRows);
         Bench.log("ours measured");
-        Path plainStore = Bench.copy(dir.resolve("store"), dir.resolve("store-plain"));
-        Bench.Options o = new Bench.Options(List.of(), 1, 1, 1, false, false, false, dir, fusekiJar, jar);
-        Bench.Server s = Bench.Server.start(Bench.fuseki(o, dir, plainStore, "plain"), dir, "plain");
-        try {
-            measureHttp("plain Fuseki", s.base + "/kg/sparql", "", queries, plan, f);
-        } finally {
-            s.stop();
-        }
-        Bench.deleteRecursively(plainStore);
+        measurePlain(fusekiJar, jar, dir.resolve("store"), dir, queries, plan, f);
         Bench.log("plain Fuseki measured");
         int buffers = quads > 2_000_000 ? 680_000 : 170_000;
         Virtuoso v = Virtuoso.start(dir.resolve("virtuoso"), nq.getParent(), buffers, buffers * 3 / 4, (long) Math.ceil(timeout), false);
@@ -546,6 +506,27 @@ public final class Peers {
         } finally {
             s.stop();
         }
+    }
+
+    /** Plain Fuseki on a copy of the store (TDB2 allows one process per store), the queries into {@code f}; the copy is removed. */
+    static void measurePlain(Path fusekiJar, Path jar, Path store, Path work, List<Q> queries, Plan plan, Figures f) throws Exception {
+        Path plainStore = Bench.copy(store, work.resolve("store-plain"));
+        Bench.Options o = new Bench.Options(List.of(), 1, 1, 1, false, false, false, work, fusekiJar, jar);
+        Bench.Server s = Bench.Server.start(Bench.fuseki(o, work, plainStore, "plain"), work, "plain");
+        try {
+            measureHttp("plain Fuseki", s.base + "/kg/sparql", "", queries, plan, f);
+        } finally {
+            s.stop();
+        }
+        Bench.deleteRecursively(plainStore);
+    }
+
+    /** The queries, with the saved {@code policies} text of before issue 15 before the last ({@code ASK {}}), if it is there. */
+    static List<Q> withPoliciesBefore(Path root, List<Q> queries) throws IOException {
+        List<Q> all = new ArrayList<>(queries);
+        Path before = root.resolve("src/test/resources/saved-queries-before-15/policies.rq");
+        if (Files.isRegularFile(before)) all.add(all.size() - 1, new Q("policies (text before issue 15)", Files.readString(before)));
+        return all;
     }
 
     static List<Q> syntheticQueries(Path root) throws IOException {
