@@ -4,10 +4,15 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.query.Dataset;
@@ -68,6 +73,12 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Query timeout in seconds (default: ${DEFAULT-VALUE}).")
     double timeout;
 
+    @Option(names = "--exit-after-warm-up",
+            description = {"Stop once the server has warmed its request path (every kind of request, sent to itself), and",
+                    "exit 0: `mvn package` runs this under -XX:ArchiveClassesAtExit to make the class-data archive",
+                    "target/china-ai-kg.jsa that `java -XX:SharedArchiveFile=target/china-ai-kg.jsa -jar …` starts from."})
+    boolean exitAfterWarmUp;
+
     private FusekiServer server;
     private Dataset dataset;
     private ServingLock lock;
@@ -90,8 +101,34 @@ public final class ServeCommand implements Callable<Integer> {
         }
         ServingLock held = lock;
         if (held != null) Runtime.getRuntime().addShutdownHook(new Thread(held::close)); // Ctrl-C: no file left behind
+        if (exitAfterWarmUp) {
+            awaitWarmUp();
+            stop();
+            return 0;
+        }
         server.join();
         return 0;
+    }
+
+    /** Until {@code GET /queries} says {@code X-Warm-Up: done}, asked over loopback as a client would (at most 10 minutes). */
+    private void awaitWarmUp() throws InterruptedException {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest req = HttpRequest.newBuilder(URI.create(url() + "queries"))
+                .header("Accept", "application/json").build();
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            try {
+                var r = http.send(req, HttpResponse.BodyHandlers.discarding());
+                if ("done".equals(r.headers().firstValue("X-Warm-Up").orElse(""))) {
+                    LOG.info("Warm-up done: stopping (--exit-after-warm-up)");
+                    return;
+                }
+            } catch (IOException notYet) {
+                // the server answers once its port is open
+            }
+            Thread.sleep(100);
+        }
+        LOG.warn("The warm-up was not done after 10 minutes: stopping anyway (--exit-after-warm-up)");
     }
 
     /** Loads if needed and starts the server without waiting for it to stop. */

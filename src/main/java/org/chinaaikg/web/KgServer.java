@@ -11,6 +11,7 @@ import org.apache.jena.query.Dataset;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
 import org.chinaaikg.query.ClosedFunctions;
 import org.chinaaikg.query.SavedQueries;
 import org.chinaaikg.search.LuceneSearch;
@@ -79,6 +80,17 @@ public final class KgServer {
         return Routes.mount(builder, readOnly, Routes.table(dataset, derived, queries, timeout.toMillis(), gate, search, maxAnswerBytes));
     }
 
+    /**
+     * The port the server listens on, from its connector: while Jetty reports itself started, Fuseki still gives the
+     * port it was asked for, 0 with {@code --port 0}, and the warm-up found nothing there.
+     */
+    private static int localPort(FusekiServer server) {
+        for (Connector c : server.getJettyServer().getConnectors()) {
+            if (c instanceof ServerConnector sc && sc.getLocalPort() > 0) return sc.getLocalPort();
+        }
+        return server.getHttpPort();
+    }
+
     /** Builds the server from {@link #builder}, with a response buffer that Jetty's pool reuses and our headers on every answer. */
     public static FusekiServer build(FusekiServer.Builder builder) {
         FusekiServer server = builder.build();
@@ -90,7 +102,7 @@ public final class KgServer {
             server.getJettyServer().addEventListener(new org.eclipse.jetty.util.component.LifeCycle.Listener() {
                 @Override public void lifeCycleStarted(org.eclipse.jetty.util.component.LifeCycle event) {
                     saved.startWarming();
-                    path[0] = WarmUp.of("http://localhost:" + server.getHttpPort(), saved.dataset(), saved.queries());
+                    path[0] = WarmUp.of("http://localhost:" + localPort(server), saved.dataset(), saved.queries());
                     saved.pathWarmUp(path[0]);
                     path[0].start();
                 }

@@ -78,7 +78,10 @@ final class ServerProcess implements AutoCloseable {
 
     /** Any command, run to its end in a JVM of its own, in a working directory and with environment variables. */
     static ServerProcess run(Path workingDir, java.util.Map<String, String> env, String... args) throws Exception {
-        ServerProcess s = new ServerProcess(List.of(args), workingDir, env);
+        return await(new ServerProcess(List.of(args), workingDir, env));
+    }
+
+    private static ServerProcess await(ServerProcess s) throws Exception {
         if (!s.process.waitFor(120, TimeUnit.SECONDS)) {
             s.close();
             throw new AssertionError("still running after 120 s: " + String.join("\n", s.output));
