@@ -106,7 +106,7 @@ public final class Bench {
         Files.createDirectories(dir);
         Path store = dir.resolve("store");
         Path root = Path.of("").toAbsolutePath();
-        Command serve = port -> List.of(java(), "-Xmx256m", "-jar", o.ourJar().toString(), "serve", "--port", String.valueOf(port),
+        Command serve = port -> ourCommand(o.ourJar(), List.of("-Xmx256m"), "serve", "--port", String.valueOf(port),
                 "--store", store.toString(), "--data", root.resolve("data").toString(), "--ontology", root.resolve("ontology").toString(),
                 "--queries", root.resolve("queries").toString());
         Map<String, List<Double>> m = new LinkedHashMap<>();
@@ -256,7 +256,7 @@ public final class Bench {
     }
 
     static Command ours(Options o, Path store, Path data, Path ontology) {
-        return port -> List.of(java(), "-jar", o.ourJar().toString(), "serve", "--port", String.valueOf(port),
+        return port -> ourCommand(o.ourJar(), List.of(), "serve", "--port", String.valueOf(port),
                 "--store", store.toString(), "--data", data.toString(), "--ontology", ontology.toString(),
                 "--queries", Path.of("queries").toAbsolutePath().toString(), "--timeout", "900");
     }
@@ -758,6 +758,26 @@ public final class Bench {
 
     static String java() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /**
+     * The command line before {@code serve}'s own arguments, as README starts our server: java, these options, and the
+     * class-data archive that {@code mvn package} makes beside the jar ({@code china-ai-kg.jsa}) when it is there.
+     */
+    static List<String> ourJava(Path jar, String... jvmOptions) {
+        List<String> c = new ArrayList<>(List.of(java()));
+        c.addAll(List.of(jvmOptions));
+        Path archive = jar.resolveSibling(jar.getFileName().toString().replaceFirst("\\.jar$", "") + ".jsa");
+        if (Files.exists(archive)) c.add("-XX:SharedArchiveFile=" + archive);
+        c.addAll(List.of("-jar", jar.toString()));
+        return c;
+    }
+
+    /** {@link #ourJava} followed by these arguments. */
+    static List<String> ourCommand(Path jar, List<String> jvmOptions, String... args) {
+        List<String> c = ourJava(jar, jvmOptions.toArray(String[]::new));
+        c.addAll(List.of(args));
+        return c;
     }
 
     static void log(String fmt, Object... args) {

@@ -180,7 +180,7 @@ public final class Peers {
         loads.put("ours", String.format(Locale.ROOT, "`load` %.1f s (JVM start, parse, SHACL, entailments, indexes)", ourLoad));
         for (int r = 0; r < rounds; r++) {
             // ours
-            Bench.Command ours = port -> List.of(Bench.java(), "-jar", jar.toString(), "serve", "--port", String.valueOf(port),
+            Bench.Command ours = port -> Bench.ourCommand(jar, List.of(), "serve", "--port", String.valueOf(port),
                     "--store", store.toString(), "--data", root.resolve("data").toString(), "--ontology", root.resolve("ontology").toString(),
                     "--queries", root.resolve("queries").toString());
             Bench.Server s = Bench.Server.start(ours, work, "ours");
@@ -487,7 +487,7 @@ public final class Peers {
     static void measureOurs(Path root, Path jar, Path store, Path data, Path ontology, Path work, String name, List<Q> queries,
                             Plan plan, double timeout, Figures f, Map<String, List<Double>> oursOnly, Map<String, Long> oursOnlyRows)
             throws Exception {
-        Bench.Command ours = port -> List.of(Bench.java(), "-jar", jar.toString(), "serve", "--port", String.valueOf(port),
+        Bench.Command ours = port -> Bench.ourCommand(jar, List.of(), "serve", "--port", String.valueOf(port),
                 "--store", store.toString(), "--data", data.toString(), "--ontology", ontology.toString(),
                 "--queries", root.resolve("queries").toString(), "--timeout", String.valueOf((long) Math.ceil(timeout)));
         Bench.Server s = Bench.Server.start(ours, work, name);

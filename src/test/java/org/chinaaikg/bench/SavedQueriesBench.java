@@ -167,7 +167,7 @@ public final class SavedQueriesBench {
         List<Double> ready = new ArrayList<>();
         List<String> warmAtStart = new ArrayList<>();
         List<String> warmAtEnd = new ArrayList<>();
-        Bench.Command serve = port -> List.of(Bench.java(), "-jar", jar.toString(), "serve", "--port", String.valueOf(port),
+        Bench.Command serve = port -> Bench.ourCommand(jar, List.of(), "serve", "--port", String.valueOf(port),
                 "--store", store.toString(), "--data", data.toString(), "--ontology", ontology.toString(),
                 "--queries", root.resolve("queries").toString(), "--timeout", String.valueOf(timeout));
         Duration requestTimeout = Duration.ofSeconds(timeout + 60);
