@@ -23,6 +23,13 @@ fail() { echo "FAIL: $*" >&2; exit 1; }
 docker build -q --network=none ${BASE_IMAGE:+--build-arg BASE_IMAGE=$BASE_IMAGE} -f docker/Dockerfile -t "$IMAGE" . >/dev/null
 docker volume create "$VOLUME" >/dev/null
 
+first_line() { head -1 | tr -d '\r'; }
+
+# 0. The class-data archive the build made belongs to this jar and JVM: -Xshare:on fails otherwise.
+out=$(docker run --rm --entrypoint java "$IMAGE" -Xshare:on -XX:SharedArchiveFile=/app/china-ai-kg.jsa -jar /app/china-ai-kg.jar --version 2>&1) \
+  || fail "the image's class-data archive: $out"
+echo "ok: the class-data archive maps ($(echo "$out" | first_line))"
+
 # Waits until the server at port $1 answers /$/ping, or fails with the container's log.
 await() {
   local port=$1 container=$2
@@ -40,8 +47,6 @@ run_server() {  # name, then the command line (none: the image's default command
   containers+=("$c")
   docker run -d --name "$c" --network=host -v "$VOLUME:/data" "$IMAGE" "$@" >/dev/null
 }
-
-first_line() { head -1 | tr -d '\r'; }
 
 # 1. The default command: serve on 3030, the store built on the volume.
 run_server default
