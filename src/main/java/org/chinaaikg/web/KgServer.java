@@ -102,7 +102,7 @@ public final class KgServer {
             server.getJettyServer().addEventListener(new org.eclipse.jetty.util.component.LifeCycle.Listener() {
                 @Override public void lifeCycleStarted(org.eclipse.jetty.util.component.LifeCycle event) {
                     saved.startWarming();
-                    path[0] = WarmUp.of("http://localhost:" + localPort(server), saved.dataset(), saved.queries());
+                    path[0] = WarmUp.later("http://localhost:" + localPort(server), saved.dataset(), saved.queries());
                     saved.pathWarmUp(path[0]);
                     path[0].start();
                 }

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.apache.jena.graph.Node;
@@ -40,17 +41,39 @@ final class WarmUp {
     static final String USER_AGENT = "china-ai-kg warm-up";
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger("china-ai-kg");
 
-    private final List<HttpRequest> requests;
+    private final Supplier<List<HttpRequest>> prepare;
+    private volatile List<HttpRequest> requests;
     private volatile boolean stopping;
     private volatile boolean done;
     private Thread thread;
 
-    private WarmUp(List<HttpRequest> requests) {
-        this.requests = requests;
+    private WarmUp(Supplier<List<HttpRequest>> prepare) {
+        this.prepare = prepare;
     }
 
-    /** The requests of one pass, against {@code base} ({@code http://localhost:PORT}). */
+    /** The requests of one pass against {@code base} ({@code http://localhost:PORT}), prepared now. */
     static WarmUp of(String base, DatasetGraph dsg, SavedQueries queries) {
+        WarmUp w = later(base, dsg, queries);
+        w.requests();
+        return w;
+    }
+
+    /**
+     * The same, its requests prepared on its own thread once started: finding an entity of the data is a query, which
+     * at 10M triples held Jetty's started event for a second while the port already answered, and {@code GET /queries}
+     * had no {@code X-Warm-Up} yet.
+     */
+    static WarmUp later(String base, DatasetGraph dsg, SavedQueries queries) {
+        return new WarmUp(() -> requestsOf(base, dsg, queries));
+    }
+
+    private List<HttpRequest> requests() {
+        List<HttpRequest> r = requests;
+        if (r == null) requests = r = prepare.get();
+        return r;
+    }
+
+    private static List<HttpRequest> requestsOf(String base, DatasetGraph dsg, SavedQueries queries) {
         List<HttpRequest> r = new ArrayList<>();
         r.add(form(base, "ASK {}", "application/sparql-results+json"));
         String select = "SELECT ?s ?p ?o WHERE { ?s ?p ?o } LIMIT 10";
@@ -87,7 +110,7 @@ final class WarmUp {
         r.add(get(base + "/search?q=a", "text/html"));
         r.add(get(base + "/search?q=a", "application/json"));
         r.add(get(base + "/", "text/html"));
-        return new WarmUp(List.copyOf(r));
+        return List.copyOf(r);
     }
 
     /** One entity of the data (the subject of a label, under /id/ if there is one near the start of the index). */
@@ -126,6 +149,7 @@ final class WarmUp {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         int sent = 0;
         try {
+            List<HttpRequest> requests = requests();
             for (int pass = 0; pass < PASSES && !stopping; pass++) {
                 for (HttpRequest req : requests) {
                     if (stopping) return;
@@ -170,12 +194,12 @@ final class WarmUp {
     List<Integer> sendOnce() throws java.io.IOException, InterruptedException {
         HttpClient http = HttpClient.newHttpClient();
         List<Integer> statuses = new ArrayList<>();
-        for (HttpRequest req : requests) statuses.add(http.send(req, HttpResponse.BodyHandlers.discarding()).statusCode());
+        for (HttpRequest req : requests()) statuses.add(http.send(req, HttpResponse.BodyHandlers.discarding()).statusCode());
         return statuses;
     }
 
     /** For the log and tests: the kinds of request one pass sends. */
     List<String> kinds() {
-        return requests.stream().map(r -> r.method() + " " + r.uri().getPath()).collect(Collectors.toList());
+        return requests().stream().map(r -> r.method() + " " + r.uri().getPath()).collect(Collectors.toList());
     }
 }
