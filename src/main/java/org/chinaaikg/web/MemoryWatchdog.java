@@ -30,11 +30,13 @@ import org.slf4j.LoggerFactory;
  * left in use. A young or mixed collection counts the old generation as it is, dead objects included: at 10M triples
  * a finished scan left 4 GB of garbage there and the next queries were stopped for it. So when such a collection
  * reports more than {@link Limits#HEAP_WATCHDOG_SHARE} of the heap, a full collection is asked for (on a thread of
- * its own, at most once a second) and only what is in use after it counts; a full collection's own report counts at
- * once. Past the share, the running query whose thread has allocated the most since it was admitted (at least {@link
- * Limits#HEAP_WATCHDOG_MIN_QUERY_BYTES}) is stopped: a 503 with {@code Retry-After} for it, instead of an
- * OutOfMemoryError for whichever request asked for memory next. One query at a time, then a pause, so that what it
- * held can be collected before another is judged.
+ * its own; at most once a second, and each time one finds the heap below the share, twice as long before the next, up
+ * to half a minute, so that a heap whose live objects sit just under the share is not collected whole every second)
+ * and only what is in use after it counts; a full collection's own report (the JVM's, before an OutOfMemoryError)
+ * counts at once. Past the share, the running query whose thread has allocated the most since it was admitted (at
+ * least {@link Limits#HEAP_WATCHDOG_MIN_QUERY_BYTES}) is stopped: a 503 with {@code Retry-After} for it, instead of
+ * an OutOfMemoryError for whichever request asked for memory next. One query at a time, then a pause, so that what
+ * it held can be collected before another is judged.
  */
 public final class MemoryWatchdog {
     private static final Logger LOG = LoggerFactory.getLogger("china-ai-kg");
@@ -43,7 +45,9 @@ public final class MemoryWatchdog {
     private static final AtomicLong LAST_CONFIRMATION = new AtomicLong();
     private static final AtomicBoolean CONFIRMING = new AtomicBoolean();
     private static final long PAUSE_NANOS = 500_000_000L;
-    private static final long CONFIRMATION_INTERVAL_NANOS = 1_000_000_000L;
+    private static final long MIN_CONFIRMATION_INTERVAL_NANOS = 1_000_000_000L;
+    private static final long MAX_CONFIRMATION_INTERVAL_NANOS = 30_000_000_000L;
+    private static volatile long confirmationInterval = MIN_CONFIRMATION_INTERVAL_NANOS;
     /** How HotSpot names the end of a collection of the whole heap (Serial, Parallel and G1 alike). */
     private static final String FULL_COLLECTION = "end of major GC";
     private static boolean installed;
@@ -81,7 +85,7 @@ public final class MemoryWatchdog {
     private static void confirm(long limit, long max) {
         long now = System.nanoTime();
         long last = LAST_CONFIRMATION.get();
-        if (last != 0 && now - last < CONFIRMATION_INTERVAL_NANOS) return;
+        if (last != 0 && now - last < confirmationInterval) return;
         if (!CONFIRMING.compareAndSet(false, true)) return;
         LAST_CONFIRMATION.set(now);
         Thread t = new Thread(() -> {
@@ -91,7 +95,12 @@ public final class MemoryWatchdog {
                 System.gc();
                 MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
                 long used = memory.getHeapMemoryUsage().getUsed();
-                if (used > limit) stopHeaviest(used, max);
+                if (used > limit) {
+                    confirmationInterval = MIN_CONFIRMATION_INTERVAL_NANOS;
+                    stopHeaviest(used, max);
+                } else {
+                    confirmationInterval = Math.min(2 * confirmationInterval, MAX_CONFIRMATION_INTERVAL_NANOS);
+                }
             } finally {
                 CONFIRMING.set(false);
             }
