@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
@@ -75,6 +76,12 @@ public final class LuceneSearch implements EntitySearch, AutoCloseable {
     private final Analyzer analyzer = SearchIndex.analyzer();
 
     private final List<String> kinds;
+    /**
+     * Readers hold it shared, {@link #close} alone: the index's files are memory-mapped, and a search still reading
+     * them when they were unmapped crashed the JVM (SIGSEGV in the search warm-up of a server being stopped).
+     */
+    private final ReentrantReadWriteLock open = new ReentrantReadWriteLock();
+    private boolean closed;
 
     private LuceneSearch(Directory directory) throws IOException {
         this.directory = directory;
@@ -143,10 +150,16 @@ public final class LuceneSearch implements EntitySearch, AutoCloseable {
         Thread t = new Thread(() -> {
             try {
                 List<String> names = new ArrayList<>();
-                Terms terms = MultiTerms.getTerms(reader, SearchIndex.KEY);
-                if (terms == null) return;
-                TermsEnum it = terms.iterator();
-                for (BytesRef b = it.next(); b != null && names.size() < 40; b = it.next()) names.add(b.utf8ToString());
+                open.readLock().lock();
+                try {
+                    if (closed) return;
+                    Terms terms = MultiTerms.getTerms(reader, SearchIndex.KEY);
+                    if (terms == null) return;
+                    TermsEnum it = terms.iterator();
+                    for (BytesRef b = it.next(); b != null && names.size() < 40; b = it.next()) names.add(b.utf8ToString());
+                } finally {
+                    open.readLock().unlock();
+                }
                 long end = System.nanoTime() + 10_000_000_000L;
                 for (int round = 0; round < 5 && System.nanoTime() < end; round++) {
                     for (String name : names) {
@@ -166,7 +179,17 @@ public final class LuceneSearch implements EntitySearch, AutoCloseable {
 
     /** How many documents (texts of entities) the index holds. */
     public int documents() {
-        return reader.numDocs();
+        open.readLock().lock();
+        try {
+            if (closed) throw closedIndex();
+            return reader.numDocs();
+        } finally {
+            open.readLock().unlock();
+        }
+    }
+
+    private static IllegalStateException closedIndex() {
+        return new IllegalStateException("The search index is closed: the server is stopping or reloading.");
     }
 
     @Override
@@ -185,6 +208,16 @@ public final class LuceneSearch implements EntitySearch, AutoCloseable {
      * @param namesOnly only names of entities (no claim texts)
      */
     public List<Hit> search(String text, String kind, String property, boolean namesOnly, int limit) {
+        open.readLock().lock();
+        try {
+            if (closed) throw closedIndex();
+            return searchOpen(text, kind, property, namesOnly, limit);
+        } finally {
+            open.readLock().unlock();
+        }
+    }
+
+    private List<Hit> searchOpen(String text, String kind, String property, boolean namesOnly, int limit) {
         if (text == null || limit <= 0) return List.of();
         if (text.length() > MAX_QUERY_CHARS) text = text.substring(0, MAX_QUERY_CHARS);
         String q = text.strip();
@@ -476,11 +509,16 @@ public final class LuceneSearch implements EntitySearch, AutoCloseable {
 
     @Override
     public void close() {
+        open.writeLock().lock();
         try {
+            if (closed) return;
+            closed = true;
             reader.close();
             directory.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            open.writeLock().unlock();
         }
     }
 }
