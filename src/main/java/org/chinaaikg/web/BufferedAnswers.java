@@ -241,7 +241,7 @@ public final class BufferedAnswers implements Filter {
         void sendSpilled(ServletOutputStream out) throws IOException {
             if (spillOut == null) return;
             spillOut.close();
-            java.nio.file.Files.copy(spill, out);
+            Responses.copy(spill, out);
         }
 
         void clear() {
