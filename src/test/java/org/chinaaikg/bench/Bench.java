@@ -761,21 +761,15 @@ public final class Bench {
     }
 
     /**
-     * The command line before {@code serve}'s own arguments, as README starts our server: java, these options, and the
-     * class-data archive that {@code mvn package} makes beside the jar ({@code china-ai-kg.jsa}) when it is there.
+     * Our jar's command line as README starts it: java, these options, the class-data archive that {@code mvn package}
+     * makes beside the jar ({@code china-ai-kg.jsa}) when it is there, {@code -jar JAR}, then these arguments.
      */
-    static List<String> ourJava(Path jar, String... jvmOptions) {
+    static List<String> ourCommand(Path jar, List<String> jvmOptions, String... args) {
         List<String> c = new ArrayList<>(List.of(java()));
-        c.addAll(List.of(jvmOptions));
+        c.addAll(jvmOptions);
         Path archive = jar.resolveSibling(jar.getFileName().toString().replaceFirst("\\.jar$", "") + ".jsa");
         if (Files.exists(archive)) c.add("-XX:SharedArchiveFile=" + archive);
         c.addAll(List.of("-jar", jar.toString()));
-        return c;
-    }
-
-    /** {@link #ourJava} followed by these arguments. */
-    static List<String> ourCommand(Path jar, List<String> jvmOptions, String... args) {
-        List<String> c = ourJava(jar, jvmOptions.toArray(String[]::new));
         c.addAll(List.of(args));
         return c;
     }
